@@ -1,0 +1,40 @@
+"""Where the hub's inputs live, resolved once from the project root."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class HubPaths:
+    root: Path = PROJECT_ROOT
+
+    @property
+    def casestudies(self) -> Path:
+        return self.root / "casestudies"
+
+    @property
+    def vocabularies(self) -> Path:
+        return self.casestudies / "vocabularies.yml"
+
+    @property
+    def schema(self) -> Path:
+        return self.casestudies / "schema.json"
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def reference_data(self) -> Path:
+        return self.content / "_data"
+
+    def display(self, path: Path) -> str:
+        """Paths in messages are relative to the project, as editors see them."""
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()

@@ -1,0 +1,181 @@
+"""Split a case-study file into YAML front matter and Markdown, keeping positions.
+
+Every node's line and column are kept so that a problem found later, by the
+schema or by a cross-field rule, is reported where the editor must fix it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+MAX_BYTES = 1_000_000
+BOM = "\ufeff"
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int
+    col: int
+
+
+class FrontMatterError(Exception):
+    def __init__(self, message: str, position: Position, hint: str = ""):
+        super().__init__(message)
+        self.message = message
+        self.position = position
+        self.hint = hint
+
+
+@dataclass
+class Document:
+    data: dict[str, Any]
+    body: str
+    body_line: int
+    positions: dict[Path_, Position] = field(default_factory=dict)
+    key_positions: dict[Path_, Position] = field(default_factory=dict)
+
+    def where(self, path: Path_, *, key: bool = False) -> Position:
+        """The position of a value (or its key), or of its nearest known parent."""
+        table = self.key_positions if key else self.positions
+        for end in range(len(path), -1, -1):
+            found = table.get(path[:end]) or self.positions.get(path[:end])
+            if found:
+                return found
+        return Position(1, 1)
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML without implicit timestamps: dates are checked by the loader,
+    so an impossible date is reported at its line instead of crashing PyYAML."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def decode(raw: bytes) -> str:
+    if not raw:
+        raise FrontMatterError("the file is empty", Position(1, 1), "start with '---', the front matter, then '---'")
+    if len(raw) > MAX_BYTES:
+        raise FrontMatterError(
+            f"the file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}",
+            Position(1, 1),
+            "keep the narrative short and link to long documents instead",
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start].decode("utf-8", errors="replace")
+        line = before.count("\n") + 1
+        col = len(before) - (before.rfind("\n") + 1) + 1
+        raise FrontMatterError(
+            f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+            Position(line, col),
+            "save the file as UTF-8 in your editor",
+        ) from None
+    return text.removeprefix(BOM).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split(text: str) -> tuple[str, str, int]:
+    """Return (front matter, body, line where the body starts)."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        raise FrontMatterError(
+            "the file does not start with front matter",
+            Position(1, 1),
+            "the first line must be '---', followed by the YAML fields and a closing '---'",
+        )
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
+    raise FrontMatterError(
+        "the front matter is never closed",
+        Position(1, 1),
+        "add a line with just '---' after the last YAML field",
+    )
+
+
+def _check_tabs(front: str) -> None:
+    for number, line in enumerate(front.split("\n"), start=2):
+        if "\t" in line:
+            raise FrontMatterError(
+                "a tab character in the front matter",
+                Position(number, line.index("\t") + 1),
+                "YAML needs spaces for indentation; replace the tab with spaces",
+            )
+
+
+def _check_no_aliases(front: str) -> None:
+    """Aliases are never needed in a case study and let a tiny file expand
+    into a huge one, so they are refused before anything is built."""
+    for event in yaml.parse(front, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            mark = event.start_mark
+            raise FrontMatterError(
+                f"YAML alias '*{event.anchor}' is not allowed",
+                Position(mark.line + 2, mark.column + 1),
+                "write the value out in full instead of using anchors and aliases",
+            )
+
+
+def _mark(node: yaml.Node) -> Position:
+    return Position(node.start_mark.line + 2, node.start_mark.column + 1)
+
+
+def _walk(node: yaml.Node, path: Path_, doc: Document) -> None:
+    doc.positions[path] = _mark(node)
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in seen:
+                raise FrontMatterError(
+                    f"the key '{key}' appears twice", _mark(key_node), "keep one of them"
+                )
+            seen.add(key)
+            doc.key_positions[path + (key,)] = _mark(key_node)
+            _walk(value_node, path + (key,), doc)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, path + (index,), doc)
+
+
+def parse(raw: bytes) -> Document:
+    text = decode(raw)
+    front, body, body_line = split(text)
+    _check_tabs(front)
+    try:
+        _check_no_aliases(front)
+        loader = _Loader(front)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        position = Position(mark.line + 2, mark.column + 1) if mark else Position(2, 1)
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise FrontMatterError(
+            f"YAML syntax error: {problem}",
+            position,
+            "check indentation and quoting; values containing ': ' or starting with a symbol need quotes",
+        ) from None
+    except yaml.YAMLError as exc:
+        raise FrontMatterError(f"YAML error: {exc}", Position(2, 1)) from None
+    if not isinstance(data, dict):
+        raise FrontMatterError(
+            "the front matter must be a set of 'key: value' fields",
+            Position(2, 1) if node is None else _mark(node),
+            "see casestudies/wakefield-school-milk.md for the shape",
+        )
+    doc = Document(data=data, body=body, body_line=body_line)
+    _walk(node, (), doc)
+    return doc

@@ -1,0 +1,110 @@
+"""Rules for the Markdown narrative of a case study, which comes from outside
+contributors and is therefore untrusted.
+
+Unsafe constructs are refused with a message at their line; any other raw HTML
+that slips through is cleaned against an allow-list when the page is built.
+"""
+
+from __future__ import annotations
+
+import re
+
+import nh3
+
+from .diagnostics import Diagnostic, Severity
+
+RECOMMENDED_SECTIONS = (
+    "The challenge",
+    "What the commissioner did",
+    "Social value delivered",
+    "Lessons for commissioners",
+)
+
+_UNSAFE_TAG = re.compile(r"<\s*/?\s*(script|iframe|frame|object|embed|style|form|base|meta|link)\b", re.I)
+_EVENT_ATTRIBUTE = re.compile(r"<[^>]*\son[a-z]+\s*=", re.I | re.S)
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)|(?:href|src)\s*=\s*[\"']?([^\"'\s>]+)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?\s*$",
+                          re.I | re.M)
+_SAFE_SCHEME = re.compile(r"^(https?:|mailto:|#|/|\.|[^:]*$)", re.I)
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$", re.M)
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div",
+    "dl", "dt", "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
+    "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub",
+    "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
+}
+ALLOWED_ATTRIBUTES = {
+    "*": {"id", "class", "title", "lang", "dir"},
+    "a": {"href"},
+    "abbr": {"title"},
+    "img": {"src", "alt", "width", "height"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align", "scope"},
+    "ol": {"start"},
+}
+
+
+def _position(body: str, offset: int, body_line: int) -> tuple[int, int]:
+    before = body[:offset]
+    line = body_line + before.count("\n")
+    return line, offset - (before.rfind("\n") + 1) + 1
+
+
+def unsafe_constructs(body: str) -> list[tuple[int, str, str]]:
+    """(offset, message, hint) for everything in the narrative refused outright."""
+    found: list[tuple[int, str, str]] = []
+    for match in _UNSAFE_TAG.finditer(body):
+        found.append((match.start(), f"raw <{match.group(1).lower()}> is not allowed in the narrative",
+                      "write plain Markdown; embedded scripts, frames, styles and forms are refused for safety"))
+    for match in _EVENT_ATTRIBUTE.finditer(body):
+        found.append((match.start(), "an HTML event attribute (on...=) is not allowed in the narrative",
+                      "remove the attribute; scripts in content are refused for safety"))
+    for match in _LINK_TARGET.finditer(body):
+        target = next(g for g in match.groups() if g is not None)
+        cleaned = re.sub(r"[\s\x00-\x1f]", "", target)
+        if not _SAFE_SCHEME.match(cleaned):
+            found.append((match.start(), f"link to '{target[:40]}' uses an unsafe scheme",
+                          "links must be http://, https://, mailto: or a path on this site"))
+    for match in _BIDI.finditer(body):
+        found.append((match.start(), f"an invisible text-direction control character (U+{ord(match.group()):04X})",
+                      "retype the text without it"))
+    return sorted(found)
+
+
+def check_narrative(path: str, body: str, body_line: int) -> list[Diagnostic]:
+    diagnostics = [
+        Diagnostic(path, *_position(body, offset, body_line), Severity.ERROR, message, hint)
+        for offset, message, hint in unsafe_constructs(body)
+    ]
+    headings = [(m.start(), len(m.group(1)), m.group(2)) for m in _HEADING.finditer(_without_code(body))]
+    for offset, level, text in headings:
+        if level == 1:
+            diagnostics.append(Diagnostic(
+                path, *_position(body, offset, body_line), Severity.ERROR,
+                f"top-level heading '# {text}' in the narrative",
+                "the title is the page's only top-level heading; use '## ' for sections"))
+    present = {text for _, level, text in headings if level == 2}
+    for section in RECOMMENDED_SECTIONS:
+        if section not in present:
+            diagnostics.append(Diagnostic(
+                path, body_line, 1, Severity.WARNING,
+                f"recommended section '## {section}' is missing",
+                "the four recommended sections are: " + "; ".join(RECOMMENDED_SECTIONS)))
+    return diagnostics
+
+
+def _without_code(body: str) -> str:
+    """Blank out fenced code so that '#' lines inside it are not read as headings."""
+    return re.sub(r"^```.*?^```", lambda m: re.sub(r"[^\n]", " ", m.group()), body, flags=re.M | re.S)
+
+
+def sanitise_html(html: str) -> str:
+    """Last line of defence for narrative HTML built by the site engine."""
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+    )

@@ -1,0 +1,1 @@
+"""The hub's domain: case studies and the library that holds them."""

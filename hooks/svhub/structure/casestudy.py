@@ -1,0 +1,88 @@
+"""A validated case study, as the rest of the hub sees it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Organisation:
+    name: str
+    type: str
+    region: str | None = None
+
+
+@dataclass(frozen=True)
+class Contract:
+    awarded: date | int | None = None
+    value_gbp: int | None = None
+    value_basis: str | None = None
+    duration_months: int | None = None
+    social_value_weighting_pct: float | None = None
+
+    @property
+    def year(self) -> int | None:
+        if isinstance(self.awarded, date):
+            return self.awarded.year
+        return self.awarded
+
+
+@dataclass(frozen=True)
+class Outcome:
+    dimension: str
+    theme: str
+    description: str
+    evidence: str
+    figure: float | None = None
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+    publisher: str
+    date: date | None = None
+
+
+@dataclass(frozen=True)
+class CaseStudy:
+    slug: str
+    path: str
+    title: str
+    summary: str
+    kind: str
+    commissioner: Organisation
+    service: str
+    stages: tuple[str, ...]
+    outcomes: tuple[Outcome, ...]
+    evidence: str
+    sources: tuple[Source, ...]
+    owner: str
+    published: date
+    last_reviewed: date
+    review_by: date
+    body: str
+    partners: tuple[str, ...] = ()
+    provider: Organisation | None = None
+    review_example: str | None = None
+    contract: Contract = field(default_factory=Contract)
+    tags: tuple[str, ...] = ()
+
+    @property
+    def year(self) -> int | None:
+        return self.contract.year
+
+    @property
+    def themes(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(o.theme for o in self.outcomes))
+
+    @property
+    def dimensions(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(o.dimension for o in self.outcomes))
+
+    @property
+    def url(self) -> str:
+        """Site path, relative to the site root, with a trailing slash."""
+        return f"case-studies/{self.slug}/"

@@ -1,0 +1,78 @@
+"""All valid case studies, with the views the site needs: order, facets, related."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ..vocabularies import Vocabularies
+from .casestudy import CaseStudy
+
+RELATED_LIMIT = 3
+RELATED_CANDIDATES = 40
+# Facets that get static pages at /case-studies/<facet>/<value>/ (the no-JS route).
+PAGE_FACETS = ("service", "theme", "region", "review_example")
+
+
+def facet_values(case_study: CaseStudy, facet: str) -> tuple[str, ...]:
+    if facet == "theme":
+        return case_study.themes
+    if facet == "region":
+        return (case_study.commissioner.region,)
+    value = getattr(case_study, facet)
+    return (value,) if value else ()
+
+
+@dataclass
+class Library:
+    case_studies: list[CaseStudy]
+    vocab: Vocabularies
+    _by_slug: dict[str, CaseStudy] = field(init=False, repr=False)
+    _facet_cache: dict[str, dict[str, list[CaseStudy]]] = field(init=False, repr=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # Newest first, then by title: the order of the listing and facet pages.
+        self.case_studies = sorted(
+            self.case_studies, key=lambda c: (-(c.year or 0), c.title.lower(), c.slug)
+        )
+        self._by_slug = {c.slug: c for c in self.case_studies}
+
+    def __iter__(self):
+        return iter(self.case_studies)
+
+    def __len__(self) -> int:
+        return len(self.case_studies)
+
+    def get(self, slug: str) -> CaseStudy | None:
+        return self._by_slug.get(slug)
+
+    def facet(self, facet: str) -> dict[str, list[CaseStudy]]:
+        """Value -> case studies, in vocabulary order, for values in use."""
+        groups: dict[str, list[CaseStudy]] = defaultdict(list)
+        for case_study in self.case_studies:
+            for value in facet_values(case_study, facet):
+                groups[value].append(case_study)
+        vocabulary = self.vocab["review_example" if facet == "review_example" else facet]
+        return {value: groups[value] for value in vocabulary.values if value in groups}
+
+    def related(self, case_study: CaseStudy) -> list[CaseStudy]:
+        """Up to three others sharing the service (worth 2) or themes (1 each).
+
+        Only the newest few of each group are scored, so the cost per page stays
+        flat as the library grows to thousands of case studies.
+        """
+        scores: Counter[str] = Counter()
+        groups = [(2, self._groups("service").get(case_study.service, []))]
+        groups += [(1, self._groups("theme").get(theme, [])) for theme in case_study.themes]
+        for weight, members in groups:
+            for other in members[:RELATED_CANDIDATES]:
+                if other.slug != case_study.slug:
+                    scores[other.slug] += weight
+        order = {c.slug: i for i, c in enumerate(self.case_studies)}
+        best = sorted(scores, key=lambda slug: (-scores[slug], order[slug]))
+        return [self._by_slug[slug] for slug in best[:RELATED_LIMIT]]
+
+    def _groups(self, facet: str) -> dict[str, list[CaseStudy]]:
+        if facet not in self._facet_cache:
+            self._facet_cache[facet] = self.facet(facet)
+        return self._facet_cache[facet]
