@@ -1,0 +1,58 @@
+"""MkDocs hooks for the Social Value Hub: a thin adapter, read top to bottom.
+
+Everything the hub knows lives in the engine-neutral `svhub` package; each
+event below only hands MkDocs' objects to it.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from mkdocs.exceptions import PluginError
+
+from svhub.diagnostics import UserError
+from svhub.site import HubBuild
+
+_build: HubBuild | None = None
+
+
+def on_config(config):
+    """1. Load and validate every case study before anything is written."""
+    global _build
+    _build = HubBuild.start(repo_url=config.repo_url or "")
+    for line in _build.messages():
+        print(line, file=sys.stderr)
+    if not _build.ok:
+        raise PluginError(_build.failure_summary())
+    return config
+
+
+def on_files(files, config):
+    """2. Add the generated case-study, listing and facet pages and downloads."""
+    from mkdocs.structure.files import File
+
+    for page in _build.pages:
+        files.append(File.generated(config, page.src_uri, content=page.markdown(with_data=False)))
+    for download in _build.downloads:
+        files.append(File.generated(config, download.src_uri, content=download.content))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    """3. Give each page its data, expand reference-data directives, add glossary tooltips."""
+    page.meta.update(_build.page_meta(page.file.src_uri, page.meta))
+    try:
+        return _build.expand_markdown(markdown, page.file.src_uri)
+    except UserError as error:
+        raise PluginError(str(error)) from None
+
+
+def on_page_content(html, page, config, files):
+    """4. Clean contributed narratives against an allow-list."""
+    return _build.clean_html(html, page.file.src_uri)
+
+
+def on_serve(server, config, builder):
+    """5. `make serve` rebuilds when a case study or the vocabularies change."""
+    server.watch(str(_build.paths.casestudies))
+    return server

@@ -1,0 +1,279 @@
+"""Compile the case-study library into pages: plain Markdown plus page data.
+
+The output does not depend on MkDocs. The hook hands it to MkDocs in memory;
+scripts/compile.py writes the same pages to a folder, so any engine that reads
+Markdown with front matter and the site_overrides templates can build the site.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import yaml
+from markupsafe import Markup, escape
+
+from .formatting import contract_value, figure, long_date
+from .review import review_info
+from .structure.casestudy import CaseStudy
+from .structure.library import PAGE_FACETS, Library
+from .vocabularies import Vocabularies
+
+SECTION = "case-studies"
+FACET_PATHS = {"service": "service", "theme": "theme", "region": "region", "review_example": "review-example"}
+FACET_NAMES = {"service": "Service area", "theme": "Theme", "region": "Region",
+               "review_example": "Contract type named in the 2014 review"}
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """What pages need to know about the site they are part of."""
+
+    repo_url: str = ""
+    edit_branch: str = "main"
+    today: date = field(default_factory=date.today)
+
+    def edit_url(self, case_study: CaseStudy) -> str:
+        if not self.repo_url:
+            return ""
+        return f"{self.repo_url.rstrip('/')}/edit/{self.edit_branch}/{case_study.path}"
+
+
+@dataclass
+class GeneratedPage:
+    src_uri: str
+    title: str
+    body: str
+    description: str = ""
+    template: str = ""
+    data: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def front_matter(self) -> dict[str, Any]:
+        """What the engine reads before rendering; `hub` carries the page data."""
+        meta: dict[str, Any] = {"title": self.title}
+        if self.description:
+            meta["description"] = self.description
+        if self.template:
+            meta["template"] = self.template
+        return meta
+
+    def markdown(self, *, with_data: bool = True) -> str:
+        meta = self.front_matter | ({"hub": self.data} if with_data and self.data else {})
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+        return f"---\n{front}---\n\n{self.body}"
+
+
+@dataclass
+class GeneratedFile:
+    """A download, such as the CSV of every case study."""
+
+    src_uri: str
+    content: bytes
+
+
+def facet_url(facet: str, value: str) -> str:
+    return f"{SECTION}/{FACET_PATHS[facet]}/{value}/"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from one directory-style page URL to another, e.g. '../region/wales/'."""
+    source = [p for p in from_url.split("/") if p]
+    target = [p for p in to_url.split("/") if p]
+    common = 0
+    while common < min(len(source), len(target)) and source[common] == target[common]:
+        common += 1
+    parts = [".."] * (len(source) - common) + target[common:]
+    return "/".join(parts) + "/" if parts else "./"
+
+
+class Compiler:
+    """Turns a validated Library into the site's generated pages."""
+
+    def __init__(self, library: Library, site: SiteInfo):
+        self.library = library
+        self.vocab: Vocabularies = library.vocab
+        self.site = site
+
+    def pages(self) -> list[GeneratedPage]:
+        pages = [self.listing()]
+        pages += [self.case_study_page(c) for c in self.library]
+        for facet in PAGE_FACETS:
+            pages.append(self.facet_index(facet))
+            groups = self.library.facet(facet)
+            values = self.vocab[facet].values if facet == "review_example" else list(groups)
+            pages += [self.facet_page(facet, value, groups.get(value, [])) for value in values]
+        return pages
+
+    # Case-study pages -----------------------------------------------------
+
+    def case_study_page(self, case_study: CaseStudy) -> GeneratedPage:
+        return GeneratedPage(
+            src_uri=f"{SECTION}/{case_study.slug}.md",
+            title=case_study.title,
+            description=case_study.summary,
+            template="casestudy.html",
+            body=case_study.body.strip() + "\n",
+            data=self.case_study_data(case_study),
+        )
+
+    def case_study_data(self, case_study: CaseStudy) -> dict[str, Any]:
+        here = case_study.url
+        vocab = self.vocab
+        return {
+            "summary": case_study.summary,
+            "kind": vocab["kind"].label(case_study.kind),
+            "glance": self._glance(case_study, here),
+            "outcomes": [
+                {
+                    "dimension": vocab["dimension"].label(dimension),
+                    "id": dimension,
+                    "items": [
+                        {
+                            "description": o.description,
+                            "figure": figure(o.figure, o.unit, vocab) if o.figure is not None else "",
+                            "theme": vocab["theme"].label(o.theme),
+                            "theme_href": relative(here, facet_url("theme", o.theme)),
+                            "self_reported": o.evidence == "self-reported",
+                            "evidence": vocab["evidence"].label(o.evidence),
+                        }
+                        for o in case_study.outcomes
+                        if o.dimension == dimension
+                    ],
+                }
+                for dimension in vocab["dimension"].values
+                if dimension in case_study.dimensions
+            ],
+            "sources": [
+                {
+                    "title": s.title,
+                    "url": s.url,
+                    "publisher": s.publisher,
+                    "date": long_date(s.date) if s.date else "",
+                    "date_iso": s.date.isoformat() if s.date else "",
+                }
+                for s in case_study.sources
+            ],
+            "review": review_info(
+                case_study.owner, case_study.last_reviewed, case_study.review_by, vocab,
+                self.site.today, case_study.published,
+            ).as_dict(),
+            "edit_url": self.site.edit_url(case_study),
+            "listing_href": relative(here, f"{SECTION}/"),
+            "related": [
+                {"title": r.title, "href": relative(here, r.url), "summary": r.summary}
+                for r in self.library.related(case_study)
+            ],
+        }
+
+    def _glance(self, c: CaseStudy, here: str) -> list[dict[str, Any]]:
+        vocab = self.vocab
+        rows: list[dict[str, Any]] = []
+
+        def row(label: str, *values: tuple[str, str | None]) -> None:
+            rows.append({"label": label, "values": [{"text": t, "href": h} for t, h in values]})
+
+        row("Commissioner", (f"{c.commissioner.name} ({vocab['commissioner_type'].label(c.commissioner.type)})", None))
+        row("Region", (vocab["region"].label(c.commissioner.region),
+                       relative(here, facet_url("region", c.commissioner.region))))
+        if c.partners:
+            row("Partners", *[(p, None) for p in c.partners])
+        if c.provider:
+            row("Provider", (f"{c.provider.name} ({vocab['provider_type'].label(c.provider.type)})", None))
+        row("Service", (vocab["service"].label(c.service), relative(here, facet_url("service", c.service))))
+        row("Type", (vocab["kind"].label(c.kind), None))
+        if c.review_example:
+            row("Contract type", (vocab["review_example"].label(c.review_example),
+                                  relative(here, facet_url("review_example", c.review_example))))
+        contract = c.contract
+        if contract.year:
+            row("Contract year", (str(contract.year), None))
+        if contract.value_gbp is not None:
+            row("Contract value", (contract_value(contract.value_gbp, contract.value_basis), None))
+        if contract.duration_months:
+            row("Duration", (f"{contract.duration_months} months", None))
+        if contract.social_value_weighting_pct is not None:
+            row("Social value weighting", (f"{contract.social_value_weighting_pct:g}% of the award score", None))
+        row("Stages", *[(vocab["stage"].label(s), None) for s in c.stages])
+        row("Evidence", (vocab["evidence"].label(c.evidence), None))
+        return rows
+
+    # Listing and facet pages ------------------------------------------------
+
+    def listing(self) -> GeneratedPage:
+        here = f"{SECTION}/"
+        count = len(self.library)
+        intro = (
+            f"{count} case studies of social value in UK public services, newest first. "
+            "Each one names its sources; figures that an organisation reported about itself "
+            "are marked as self-reported."
+        )
+        browse = " · ".join(
+            f'<a href="{escape(relative(here, f"{SECTION}/{FACET_PATHS[facet]}/"))}">'
+            f"{escape(FACET_NAMES[facet])}</a>"
+            for facet in PAGE_FACETS
+        )
+        body = (
+            f"{escape(intro)}\n\n"
+            f'<p class="hub-browse">Browse by: {browse}</p>\n\n'
+            f'<div class="hub-finder" id="hub-finder" data-index="data/">\n'
+            f"{self._results(self.library.case_studies, here)}\n</div>\n"
+        )
+        return GeneratedPage(src_uri=f"{SECTION}/index.md", title="Case studies", body=body,
+                             description="Search and browse real examples of social value in public contracts.")
+
+    def facet_index(self, facet: str) -> GeneratedPage:
+        here = f"{SECTION}/{FACET_PATHS[facet]}/"
+        groups = self.library.facet(facet)
+        values = self.vocab[facet].values if facet == "review_example" else list(groups)
+        items = "\n".join(
+            f'<li><a href="{escape(relative(here, facet_url(facet, v)))}">{escape(self.vocab[facet].label(v))}</a>'
+            f" ({len(groups.get(v, []))})</li>"
+            for v in values
+        )
+        title = f"Case studies by {FACET_NAMES[facet].lower()}"
+        return GeneratedPage(src_uri=f"{SECTION}/{FACET_PATHS[facet]}/index.md", title=title,
+                             body=f'<ul class="hub-facet-index">\n{items}\n</ul>\n')
+
+    def facet_page(self, facet: str, value: str, members: list[CaseStudy]) -> GeneratedPage:
+        here = facet_url(facet, value)
+        term = self.vocab[facet].terms[value]
+        if facet == "review_example":
+            title = f"{term.label} contracts"
+        else:
+            title = f"Case studies: {term.label}"
+        parts = [f"<p>{escape(term.description)}</p>"]
+        if not members:
+            parts.append('<p class="hub-thin">There are no case studies of this kind yet.</p>')
+        else:
+            parts.append(self._results(members, here))
+        return GeneratedPage(
+            src_uri=f"{SECTION}/{FACET_PATHS[facet]}/{value}.md",
+            title=title,
+            description=term.description,
+            body="\n\n".join(parts) + "\n",
+            data={"facet": FACET_PATHS[facet], "value": value, "count": len(members),
+                  "listing_href": relative(here, f"{SECTION}/")},
+        )
+
+    def _results(self, members: list[CaseStudy], here: str) -> str:
+        vocab = self.vocab
+        items = []
+        for c in members:
+            meta = [
+                ("Commissioner", c.commissioner.name),
+                ("Service", vocab["service"].label(c.service)),
+                ("Year", str(c.year) if c.year else "Not stated"),
+                ("Evidence", vocab["evidence"].label(c.evidence)),
+            ]
+            details = "".join(
+                f"<div><dt>{escape(k)}</dt><dd>{escape(v)}</dd></div>" for k, v in meta
+            )
+            items.append(
+                f'<li class="hub-result" id="cs-{escape(c.slug)}">'
+                f'<h2 class="hub-result__title"><a href="{escape(relative(here, c.url))}">{escape(c.title)}</a></h2>'
+                f'<p class="hub-result__summary">{escape(c.summary)}</p>'
+                f'<dl class="hub-result__meta">{details}</dl></li>'
+            )
+        return Markup('<ol class="hub-results">\n' + "\n".join(items) + "\n</ol>")

@@ -1,0 +1,77 @@
+"""One build of the hub: the validated library, its pages, and per-page work.
+
+This is the whole of what an engine adapter calls; it keeps the one-way flow
+files -> validated model -> pages, index and exports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .config import HubPaths
+from .diagnostics import Diagnostic, Severity
+from .exports import downloads
+from .guidance import guidance_meta
+from .loader import LibraryLoad, load_library
+from .narrative import sanitise_html
+from .pages import SECTION, Compiler, GeneratedFile, GeneratedPage, SiteInfo
+from .reference import ReferenceData
+from .review import build_date
+
+
+@dataclass
+class HubBuild:
+    paths: HubPaths
+    loaded: LibraryLoad
+    site: SiteInfo
+    pages: list[GeneratedPage] = field(default_factory=list)
+    downloads: list[GeneratedFile] = field(default_factory=list)
+    reference: ReferenceData | None = None
+
+    @classmethod
+    def start(cls, repo_url: str = "", paths: HubPaths | None = None, today: date | None = None) -> "HubBuild":
+        paths = paths or HubPaths()
+        loaded = load_library(paths=paths)
+        build = cls(paths, loaded, SiteInfo(repo_url=repo_url, today=today or build_date()))
+        if loaded.ok:
+            build.pages = Compiler(loaded.library, build.site).pages()
+            build.downloads = downloads(loaded.library)
+            build.reference = ReferenceData.load(paths, loaded.library.vocab)
+        build._by_uri = {p.src_uri: p for p in build.pages}
+        return build
+
+    @property
+    def ok(self) -> bool:
+        return self.loaded.ok
+
+    def messages(self) -> list[str]:
+        return [d.format() for d in self.loaded.diagnostics]
+
+    def failure_summary(self) -> str:
+        failed = sum(1 for r in self.loaded.results if not r.ok)
+        return (f"{failed} case-study file(s) have errors; nothing was built. "
+                "Fix the errors above (run scripts/validate.py to check again).")
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.loaded.diagnostics if d.severity is Severity.ERROR]
+
+    def page_meta(self, src_uri: str, meta: dict[str, Any]) -> dict[str, Any]:
+        generated = self._by_uri.get(src_uri)
+        if generated is not None:
+            return {"hub": generated.data} if generated.data else {}
+        return guidance_meta(meta, self.loaded.library.vocab, self.site.today)
+
+    def expand_markdown(self, markdown: str, src_uri: str) -> str:
+        return self.reference.expand(markdown, src_uri) if self.reference else markdown
+
+    def clean_html(self, html: str, src_uri: str) -> str:
+        generated = self._by_uri.get(src_uri)
+        if generated is not None and generated.template == "casestudy.html":
+            return sanitise_html(html)
+        return html
+
+    def is_case_study(self, src_uri: str) -> bool:
+        return src_uri.startswith(f"{SECTION}/") and src_uri in self._by_uri
