@@ -7,9 +7,11 @@ event below only hands MkDocs' objects to it.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from svhub.config import HubPaths
 from svhub.diagnostics import UserError
 from svhub.site import HubBuild
 
@@ -19,7 +21,7 @@ _build: HubBuild | None = None
 def on_config(config):
     """1. Load and validate every case study before anything is written."""
     global _build
-    _build = HubBuild.start(repo_url=config.repo_url or "")
+    _build = HubBuild.start(HubPaths(Path(config.config_file_path).parent), repo_url=config.repo_url or "")
     for line in _build.messages():
         print(line, file=sys.stderr)
     if not _build.ok:

@@ -13,11 +13,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
 from svhub.cli import ArgumentParser, run  # noqa: E402
-from svhub.loader import casestudy_files, load_library  # noqa: E402
 from svhub.config import HubPaths  # noqa: E402
+from svhub.loader import casestudy_files, load_library  # noqa: E402
 
 
-def parse_args() -> "argparse.Namespace":  # noqa: F821
+def parse_args() -> argparse.Namespace:  # noqa: F821
     parser = ArgumentParser(prog="validate.py", description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path, help="case-study files (default: all)")
     parser.add_argument("--github", action="store_true", default=os.environ.get("GITHUB_ACTIONS") == "true",

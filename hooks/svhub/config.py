@@ -12,6 +12,9 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 class HubPaths:
     root: Path = PROJECT_ROOT
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "root", Path(self.root).resolve())
+
     @property
     def casestudies(self) -> Path:
         return self.root / "casestudies"

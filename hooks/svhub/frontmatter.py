@@ -6,6 +6,7 @@ schema or by a cross-field rule, is reported where the editor must fix it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -159,10 +160,20 @@ def parse(raw: bytes) -> Document:
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
-    except yaml.MarkedYAMLError as exc:
+    except yaml.constructor.ConstructorError as exc:
         mark = exc.problem_mark or exc.context_mark
+        tag = re.search(r"tag '([^']+)'", exc.problem or "")
+        raise FrontMatterError(
+            f"the YAML tag '{tag.group(1) if tag else '?'}' is not allowed",
+            Position(mark.line + 2, mark.column + 1) if mark else Position(2, 1),
+            "remove the tag: case studies hold only text, numbers, lists and fields",
+        ) from None
+    except yaml.MarkedYAMLError as exc:
+        # An unclosed quote or bracket is best shown where it was opened.
+        opened = exc.context and exc.context.startswith("while scanning") and exc.context_mark
+        mark = exc.context_mark if opened else (exc.problem_mark or exc.context_mark)
         position = Position(mark.line + 2, mark.column + 1) if mark else Position(2, 1)
-        problem = exc.problem or exc.context or "invalid YAML"
+        problem = f"{exc.context}, {exc.problem}" if opened else (exc.problem or exc.context or "invalid YAML")
         raise FrontMatterError(
             f"YAML syntax error: {problem}",
             position,

@@ -7,11 +7,12 @@ come through here, so there is exactly one definition of a valid case study.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import jsonschema
 
@@ -223,7 +224,7 @@ def _cross_field_rules(data: dict, vocab: Vocabularies, report: _Report) -> dict
             if expected != dimension:
                 report.at(("outcomes", index, "dimension"),
                           f"theme '{theme}' belongs to the '{expected}' dimension, not '{dimension}'",
-                          f"set dimension: {expected}, or choose a {dimension} theme")
+                          f"set dimension: {expected}, or choose a theme from the {dimension} dimension")
     return dates
 
 

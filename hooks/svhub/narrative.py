@@ -20,7 +20,7 @@ RECOMMENDED_SECTIONS = (
     "Lessons for commissioners",
 )
 
-_UNSAFE_TAG = re.compile(r"<\s*/?\s*(script|iframe|frame|object|embed|style|form|base|meta|link)\b", re.I)
+_UNSAFE_TAG = re.compile(r"<\s*(script|iframe|frame|object|embed|style|form|base|meta|link)\b", re.I)
 _EVENT_ATTRIBUTE = re.compile(r"<[^>]*\son[a-z]+\s*=", re.I | re.S)
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)|(?:href|src)\s*=\s*[\"']?([^\"'\s>]+)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?\s*$",
                           re.I | re.M)
@@ -64,7 +64,8 @@ def unsafe_constructs(body: str) -> list[tuple[int, str, str]]:
         target = next(g for g in match.groups() if g is not None)
         cleaned = re.sub(r"[\s\x00-\x1f]", "", target)
         if not _SAFE_SCHEME.match(cleaned):
-            found.append((match.start(), f"link to '{target[:40]}' uses an unsafe scheme",
+            scheme = cleaned.split(":", 1)[0].lower()
+            found.append((match.start(), f"a link or image uses the unsafe scheme '{scheme}:'",
                           "links must be http://, https://, mailto: or a path on this site"))
     for match in _BIDI.finditer(body):
         found.append((match.start(), f"an invisible text-direction control character (U+{ord(match.group()):04X})",

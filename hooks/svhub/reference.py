@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
@@ -63,7 +64,7 @@ class ReferenceData:
     folder: Path | None = None
 
     @classmethod
-    def load(cls, paths: HubPaths, vocab: Vocabularies) -> "ReferenceData":
+    def load(cls, paths: HubPaths, vocab: Vocabularies) -> ReferenceData:
         data = {}
         for name in DATASETS:
             file = paths.reference_data / f"{name}.yml"

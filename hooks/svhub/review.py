@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import asdict, dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from .formatting import long_date
 from .vocabularies import Vocabularies
@@ -15,7 +15,7 @@ def build_date() -> date:
     builds of the same commit are byte-identical."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
     return date.today()
 
 

@@ -29,10 +29,10 @@ class HubBuild:
     pages: list[GeneratedPage] = field(default_factory=list)
     downloads: list[GeneratedFile] = field(default_factory=list)
     reference: ReferenceData | None = None
+    _by_uri: dict[str, GeneratedPage] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def start(cls, repo_url: str = "", paths: HubPaths | None = None, today: date | None = None) -> "HubBuild":
-        paths = paths or HubPaths()
+    def start(cls, paths: HubPaths, repo_url: str = "", today: date | None = None) -> HubBuild:
         loaded = load_library(paths=paths)
         build = cls(paths, loaded, SiteInfo(repo_url=repo_url, today=today or build_date()))
         if loaded.ok:
@@ -63,6 +63,10 @@ class HubBuild:
         if generated is not None:
             return {"hub": generated.data} if generated.data else {}
         return guidance_meta(meta, self.loaded.library.vocab, self.site.today)
+
+    def page_markdown(self, page: GeneratedPage) -> str:
+        """A generated page as a standalone Markdown file, data included."""
+        return self.expand_markdown(page.markdown(), page.src_uri)
 
     def expand_markdown(self, markdown: str, src_uri: str) -> str:
         return self.reference.expand(markdown, src_uri) if self.reference else markdown

@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""Write the generated case-study pages to a folder as plain Markdown.
+
+The output plus content/ is a complete docs folder, so an engine without the
+hub's MkDocs hooks can build the same site from it.
+
+Usage: scripts/compile.py --out DIR
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
+
+from svhub.cli import ArgumentParser, run  # noqa: E402
+from svhub.config import HubPaths  # noqa: E402
+from svhub.site import HubBuild  # noqa: E402
+
+
+def main() -> int:
+    parser = ArgumentParser(prog="compile.py", description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, required=True, help="folder to write the pages into")
+    parser.add_argument("--repo-url", default="", help="repository URL, for 'Edit this case study' links")
+    args = parser.parse_args()
+    build = HubBuild.start(HubPaths(), repo_url=args.repo_url)
+    for line in build.messages():
+        print(line, file=sys.stderr)
+    if not build.ok:
+        print(f"compile.py: error: {build.failure_summary()}", file=sys.stderr)
+        return 1
+    for page in build.pages:
+        target = args.out / page.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(build.page_markdown(page), encoding="utf-8")
+    for download in build.downloads:
+        target = args.out / download.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(download.content)
+    print(f"Wrote {len(build.pages)} pages and {len(build.downloads)} downloads to {args.out}/")
+    return 0
+
+
+if __name__ == "__main__":
+    run(main)

@@ -1,0 +1,161 @@
+"""Shared set-up: real builds of the site, from fixtures or from the repository."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+VALID = FIXTURES / "casestudies" / "valid"
+INVALID = FIXTURES / "casestudies" / "invalid"
+PYTHON = sys.executable
+
+
+def run_script(script: str, *args: str, cwd: Path = ROOT, env: dict | None = None,
+               input: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [PYTHON, str(ROOT / "scripts" / script), *args],
+        cwd=cwd, capture_output=True, text=True, input=input,
+        env=os.environ | {"NO_MKDOCS_2_WARNING": "1"} | (env or {}),
+    )
+
+
+def make_project(dest: Path, casestudies: list[Path]) -> Path:
+    """A copy of the hub whose casestudies/ holds only the given files."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    for folder in ("hooks", "site_overrides", "content"):
+        (dest / folder).symlink_to(ROOT / folder)
+    (dest / "casestudies").mkdir()
+    shutil.copy(ROOT / "casestudies" / "vocabularies.yml", dest / "casestudies")
+    for file in casestudies:
+        shutil.copy(file, dest / "casestudies" / file.name)
+    return dest
+
+
+def build(project: Path, site: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    site = site or project / "site"
+    return run_script("build.py", "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site),
+                      cwd=project, env=env)
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    """The parsed page at a site URL such as 'case-studies/some-slug/'."""
+    path = site / url / "index.html" if url.endswith("/") or url == "" else site / url
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html5lib")
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Path:
+    """The real site, built from the fixture case studies."""
+    project = make_project(tmp_path_factory.mktemp("fixture-project"), sorted(VALID.glob("*.md")))
+    result = build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The repository's own site, built strictly as `make site` does."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    result = run_script("build.py", "--site-dir", str(site))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return site
+
+
+# Browser tests ------------------------------------------------------------------
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-quic", "--no-first-run", "--disable-sync",
+]
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium, or the one playwright installed itself, if any."""
+    if Path("/usr/bin/chromium").exists():
+        return "/usr/bin/chromium"
+    try:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            path = p.chromium.executable_path
+        return path if Path(path).exists() else None
+    except Exception:
+        return None
+
+
+class SiteServer:
+    """A static file server on loopback, like any static host or CDN."""
+
+    def __init__(self, root: Path):
+        import functools
+        import http.server
+        import threading
+
+        handler = functools.partial(_QuietHandler, directory=str(root))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def _quiet_handler_base():
+    import http.server
+
+    return http.server.SimpleHTTPRequestHandler
+
+
+class _QuietHandler(_quiet_handler_base()):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = chromium_path()
+    if path is None:
+        pytest.fail(
+            "No Chromium found for the browser tests. Install Debian's package with "
+            "'sudo apt-get install chromium' (it provides /usr/bin/chromium); .ci/run does this in CI."
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def fixture_server(fixture_site):
+    server = SiteServer(fixture_site)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def real_server(real_site):
+    server = SiteServer(real_site)
+    yield server
+    server.close()
+
+
+@pytest.fixture()
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
