@@ -117,7 +117,7 @@ class ReferenceData:
     def barriers(self, arg: str | None, from_uri: str) -> str:
         cards = []
         for number, barrier in enumerate(self.data["barriers"], start=1):
-            links = "\n".join(f"- [{l['title']}]({link(l['href'], from_uri)})" for l in barrier["links"])
+            links = "\n".join(f"- [{item['title']}]({link(item['href'], from_uri)})" for item in barrier["links"])
             card = f"**Barrier {number}:** {barrier['barrier']}\n\n---\n\n{barrier['answer']}\n\n{links}"
             cards.append("-   " + _indent(card).lstrip())
         return '<div class="grid cards hub-barriers" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>\n"
