@@ -198,6 +198,10 @@ def _check_strings(value: Any, path: tuple, report: _Report) -> None:
             _check_strings(item, path + (index,), report)
 
 
+def _list(value: Any) -> list:
+    return value if isinstance(value, list) else []
+
+
 def _cross_field_rules(data: dict, vocab: Vocabularies, report: _Report) -> dict[str, date | None]:
     """Rules JSON Schema cannot express: real dates, their order, themes' dimensions."""
     dates = {key: _parse_date(data[key], (key,), report) for key in ("published", "last_reviewed", "review_by")
@@ -212,14 +216,15 @@ def _cross_field_rules(data: dict, vocab: Vocabularies, report: _Report) -> dict
     contract = data.get("contract")
     if isinstance(contract, dict) and isinstance(contract.get("awarded"), str):
         dates["awarded"] = _parse_date(contract["awarded"], ("contract", "awarded"), report)
-    for index, source in enumerate(data.get("sources") or []):
+    for index, source in enumerate(_list(data.get("sources"))):
         if isinstance(source, dict) and isinstance(source.get("date"), str):
             _parse_date(source["date"], ("sources", index, "date"), report)
-    for index, outcome in enumerate(data.get("outcomes") or []):
+    for index, outcome in enumerate(_list(data.get("outcomes"))):
         if not isinstance(outcome, dict):
             continue
         theme, dimension = outcome.get("theme"), outcome.get("dimension")
-        if theme in vocab["theme"] and dimension in vocab["dimension"]:
+        if isinstance(theme, str) and isinstance(dimension, str) and theme in vocab["theme"] \
+                and dimension in vocab["dimension"]:
             expected = vocab["theme"].terms[theme].dimension
             if expected != dimension:
                 report.at(("outcomes", index, "dimension"),
