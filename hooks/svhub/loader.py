@@ -103,8 +103,11 @@ def _describe_type(schema_type: Any) -> str:
 
 def _schema_problems(doc: Document, vocab: Vocabularies, report: _Report) -> None:
     errors = sorted(_validator(vocab).iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path)))
+    wrong_type = {tuple(e.absolute_path) for e in errors if e.validator == "type"}
     for error in errors:
         path = tuple(error.absolute_path)
+        if path in wrong_type and error.validator != "type":
+            continue  # one message per value: its type is the thing to fix
         name = _field_name(path) or "front matter"
         validator = error.validator
         if validator == "additionalProperties":
