@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import yaml
 from markupsafe import Markup, escape
 
 from .formatting import contract_value, figure, long_date
+from .guidance import format_sources
 from .review import review_info
 from .structure.casestudy import CaseStudy
 from .structure.library import PAGE_FACETS, Library
@@ -88,13 +90,37 @@ def relative(from_url: str, to_url: str) -> str:
     return "/".join(parts) + "/" if parts else "./"
 
 
+@dataclass(frozen=True)
+class CollectionText:
+    """What the six contract-type collection pages say, from content/_data/collections.yml."""
+
+    intro: str
+    thin: str
+    owner: str
+    last_reviewed: date
+    review_by: date
+    sources: tuple[dict[str, Any], ...] = ()
+
+    @classmethod
+    def load(cls, path: Path) -> CollectionText | None:
+        if not path.exists():
+            return None
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return cls(data["intro"], data["thin"], data["owner"], data["last_reviewed"], data["review_by"],
+                   tuple(data.get("sources") or ()))
+
+
+THIN_COLLECTION = 2
+
+
 class Compiler:
     """Turns a validated Library into the site's generated pages."""
 
-    def __init__(self, library: Library, site: SiteInfo):
+    def __init__(self, library: Library, site: SiteInfo, collections: CollectionText | None = None):
         self.library = library
         self.vocab: Vocabularies = library.vocab
         self.site = site
+        self.collections = collections
 
     def pages(self) -> list[GeneratedPage]:
         pages = [self.listing()]
@@ -243,18 +269,26 @@ class Compiler:
             title = f"{term.label} contracts"
         else:
             title = f"Case studies: {term.label}"
+        data: dict[str, Any] = {"facet": FACET_PATHS[facet], "value": value, "count": len(members)}
         parts = [f"<p>{escape(term.description)}</p>"]
-        if not members:
+        collection = self.collections if facet == "review_example" else None
+        if collection:
+            parts = [collection.intro.strip()]
+            data["review"] = review_info(collection.owner, collection.last_reviewed, collection.review_by,
+                                         self.vocab, self.site.today).as_dict()
+            data["sources"] = format_sources(list(collection.sources))
+        if len(members) < THIN_COLLECTION and collection:
+            parts.append(f'<p class="hub-thin" markdown>{collection.thin.strip()}</p>')
+        elif not members:
             parts.append('<p class="hub-thin">There are no case studies of this kind yet.</p>')
-        else:
+        if members:
             parts.append(self._results(members, here))
         return GeneratedPage(
             src_uri=f"{SECTION}/{FACET_PATHS[facet]}/{value}.md",
             title=title,
             description=term.description,
             body="\n\n".join(parts) + "\n",
-            data={"facet": FACET_PATHS[facet], "value": value, "count": len(members),
-                  "listing_href": relative(here, f"{SECTION}/")},
+            data=data,
         )
 
     def _results(self, members: list[CaseStudy], here: str) -> str:

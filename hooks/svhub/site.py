@@ -16,7 +16,7 @@ from .exports import downloads
 from .guidance import guidance_meta
 from .loader import LibraryLoad, load_library
 from .narrative import sanitise_html
-from .pages import SECTION, Compiler, GeneratedFile, GeneratedPage, SiteInfo
+from .pages import SECTION, CollectionText, Compiler, GeneratedFile, GeneratedPage, SiteInfo
 from .reference import ReferenceData
 from .review import build_date
 
@@ -36,7 +36,8 @@ class HubBuild:
         loaded = load_library(paths=paths)
         build = cls(paths, loaded, SiteInfo(repo_url=repo_url, today=today or build_date()))
         if loaded.ok:
-            build.pages = Compiler(loaded.library, build.site).pages()
+            collections = CollectionText.load(paths.reference_data / "collections.yml")
+            build.pages = Compiler(loaded.library, build.site, collections).pages()
             build.downloads = downloads(loaded.library)
             build.reference = ReferenceData.load(paths, loaded.library.vocab)
         build._by_uri = {p.src_uri: p for p in build.pages}
