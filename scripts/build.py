@@ -37,7 +37,7 @@ def main() -> int:
     fresh = target.with_name(f".site-build-{os.getpid()}")
     shutil.rmtree(fresh, ignore_errors=True)
     env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict",
                "--config-file", str(args.config_file), "--site-dir", str(fresh)]
     result = subprocess.run(command, env=env)
     if result.returncode != 0:

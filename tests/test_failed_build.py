@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shutil
 
-from conftest import INVALID, VALID, build, make_project
+from conftest import INVALID, ROOT, VALID, build, make_project
 
 
 def snapshot(site):
@@ -34,3 +34,18 @@ def test_a_failed_first_build_writes_no_site_at_all(tmp_path):
     assert failed.returncode != 0
     assert "bad-dates.md:33:12: error: 'published' is not a real date" in failed.stderr
     assert not (project / "site").exists()
+
+
+def test_any_warning_fails_the_strict_build_and_keeps_the_last_site(tmp_path):
+    project = make_project(tmp_path / "project", sorted(VALID.glob("*.md")))
+    assert build(project).returncode == 0
+    before = snapshot(project / "site")
+    (project / "content").unlink()
+    shutil.copytree(ROOT / "content", project / "content")
+    (project / "content" / "stray.md").write_text("# Stray\n\nA [broken link](nowhere.md).\n", encoding="utf-8")
+
+    failed = build(project)
+
+    assert failed.returncode != 0
+    assert "nowhere.md" in failed.stderr
+    assert snapshot(project / "site") == before
