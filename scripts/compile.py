@@ -4,13 +4,15 @@
 The output plus content/ is a complete docs folder, so an engine without the
 hub's MkDocs hooks can build the same site from it.
 
-Usage: scripts/compile.py --out DIR
+Usage: scripts/compile.py --out DIR [--config-file mkdocs.yml]
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+
+import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
@@ -22,9 +24,15 @@ from svhub.site import HubBuild  # noqa: E402
 def main() -> int:
     parser = ArgumentParser(prog="compile.py", description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, required=True, help="folder to write the pages into")
-    parser.add_argument("--repo-url", default="", help="repository URL, for 'Edit this case study' links")
+    parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"),
+                        help="the site's configuration; its folder holds casestudies/ and content/")
     args = parser.parse_args()
-    build = HubBuild.start(HubPaths(), repo_url=args.repo_url)
+    try:
+        config = yaml.safe_load(args.config_file.read_text(encoding="utf-8"))
+    except OSError as exc:
+        print(f"{args.config_file}:1:1: error: cannot read the configuration: {exc.strerror}", file=sys.stderr)
+        return 1
+    build = HubBuild.start(HubPaths(args.config_file.resolve().parent), repo_url=config.get("repo_url", ""))
     for line in build.messages():
         print(line, file=sys.stderr)
     if not build.ok:

@@ -29,7 +29,7 @@ def test_at_a_glance_panel_shows_who_bought_what_and_how_social_value_was_weighe
     assert values["Contract year"] == "2021"
     assert values["Contract value"] == "£4,500,000 in total"
     assert values["Social value weighting"] == "12% of the award score"
-    assert values["Stages"] == "Specification , Evaluation and weighting , Contract management"
+    assert values["Stages"] == "Specification, Evaluation and weighting, Contract management"
     assert values["Evidence"] == "Self-reported"
 
 
