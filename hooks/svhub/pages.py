@@ -50,6 +50,7 @@ class GeneratedPage:
     description: str = ""
     template: str = ""
     data: dict[str, Any] = field(default_factory=dict)
+    hide: tuple[str, ...] = ()
 
     @property
     def front_matter(self) -> dict[str, Any]:
@@ -59,6 +60,8 @@ class GeneratedPage:
             meta["description"] = self.description
         if self.template:
             meta["template"] = self.template
+        if self.hide:
+            meta["hide"] = list(self.hide)
         return meta
 
     def markdown(self, *, with_data: bool = True) -> str:
@@ -111,6 +114,18 @@ class CollectionText:
 
 
 THIN_COLLECTION = 2
+LISTING_PAGE_SIZE = 100
+# What the finder on the listing loads, relative to /case-studies/ (see svhub.finder).
+DATA_DIR = f"{SECTION}/data"
+FINDER_DATA = {"facets": "data/finder-facets.json", "index": "data/finder-index.json",
+               "lunr": "data/lunr.js", "csv": "data/case-studies.csv"}
+
+
+def listing_url(number: int) -> str:
+    """Page 1 of the listing is /case-studies/; page n is /case-studies/page/n/.
+
+    Case-study slugs are one path segment, so these can never clash with one."""
+    return f"{SECTION}/" if number == 1 else f"{SECTION}/page/{number}/"
 
 
 class Compiler:
@@ -123,7 +138,7 @@ class Compiler:
         self.collections = collections
 
     def pages(self) -> list[GeneratedPage]:
-        pages = [self.listing()]
+        pages = self.listing_pages()
         pages += [self.case_study_page(c) for c in self.library]
         for facet in PAGE_FACETS:
             pages.append(self.facet_index(facet))
@@ -227,11 +242,19 @@ class Compiler:
 
     # Listing and facet pages ------------------------------------------------
 
-    def listing(self) -> GeneratedPage:
-        here = f"{SECTION}/"
-        count = len(self.library)
+    def listing_pages(self) -> list[GeneratedPage]:
+        """The listing, LISTING_PAGE_SIZE at a time, so that /case-studies/ stays quick to
+        load however large the library grows; the pages link to each other and, with
+        the facet pages, reach every case study without JavaScript."""
+        studies = self.library.case_studies
+        count = max(1, -(-len(studies) // LISTING_PAGE_SIZE))
+        return [self.listing(number, count) for number in range(1, count + 1)]
+
+    def listing(self, number: int = 1, count: int = 1) -> GeneratedPage:
+        here = listing_url(number)
+        total = len(self.library)
         intro = (
-            f"{count} case studies of social value in UK public services, newest first. "
+            f"{total} case studies of social value in UK public services, newest first. "
             "Each one names its sources; figures that an organisation reported about itself "
             "are marked as self-reported."
         )
@@ -240,14 +263,32 @@ class Compiler:
             f"{escape(FACET_NAMES[facet])}</a>"
             for facet in PAGE_FACETS
         )
+        start = (number - 1) * LISTING_PAGE_SIZE
+        results = self._results(self.library.case_studies[start:start + LISTING_PAGE_SIZE], here)
+        if number == 1:
+            data = " ".join(f'data-{key}="{escape(name)}"' for key, name in FINDER_DATA.items())
+            results = Markup(f'<div class="hub-finder" id="hub-finder" {data}>\n{results}\n</div>')
         body = (
             f"{escape(intro)}\n\n"
             f'<p class="hub-browse">Browse by: {browse}</p>\n\n'
-            f'<div class="hub-finder" id="hub-finder" data-index="data/">\n'
-            f"{self._results(self.library.case_studies, here)}\n</div>\n"
+            f"{results}\n{self._listing_nav(number, count)}"
         )
-        return GeneratedPage(src_uri=f"{SECTION}/index.md", title="Case studies", body=body,
+        title = "Case studies" if number == 1 else f"Case studies, page {number} of {count}"
+        return GeneratedPage(src_uri=f"{here}index.md" if number == 1 else f"{here[:-1]}.md", title=title,
+                             body=body, hide=("toc",),
                              description="Search and browse real examples of social value in public contracts.")
+
+    def _listing_nav(self, number: int, count: int) -> str:
+        if count == 1:
+            return ""
+        here = listing_url(number)
+        current = ' aria-current="page"'
+        links = "".join(
+            f'<li><a href="{escape(relative(here, listing_url(n)))}"{current if n == number else ""}>{n}</a></li>'
+            for n in range(1, count + 1)
+        )
+        return (f'<nav class="hub-pages" aria-label="Pages of case studies">'
+                f'<p>Page {number} of {count}</p><ol>{links}</ol></nav>\n')
 
     def facet_index(self, facet: str) -> GeneratedPage:
         here = f"{SECTION}/{FACET_PATHS[facet]}/"

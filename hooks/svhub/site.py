@@ -13,6 +13,7 @@ from typing import Any
 from .config import HubPaths
 from .diagnostics import Diagnostic, Severity
 from .exports import downloads
+from .finder import finder_files
 from .guidance import guidance_meta
 from .loader import LibraryLoad, load_library
 from .narrative import sanitise_html
@@ -38,7 +39,8 @@ class HubBuild:
         if loaded.ok:
             collections = CollectionText.load(paths.reference_data / "collections.yml")
             build.pages = Compiler(loaded.library, build.site, collections).pages()
-            build.downloads = downloads(loaded.library)
+            finder = finder_files(loaded.library)
+            build.downloads = downloads(loaded.library) + finder.files
             build.reference = ReferenceData.load(paths, loaded.library.vocab)
         build._by_uri = {p.src_uri: p for p in build.pages}
         return build

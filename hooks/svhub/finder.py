@@ -1,0 +1,145 @@
+"""What the case-study finder at /case-studies/ loads: a compact facet table,
+the prebuilt keyword index and lunr.js.
+
+The facet table is enough for first results, counts and filtering; the keyword
+index is only fetched once someone searches. Each facet's URL parameter is
+named after the front-matter field it filters on (the last part of its path):
+
+    q                           the keywords
+    service, region, evidence,  front-matter fields of the same name
+    stages, review_example
+    theme                       outcomes[].theme
+    commissioner_type           commissioner.type ("type" alone would be ambiguous)
+    value_gbp                   contract.value_gbp, as bands (see VALUE_BANDS)
+    awarded                     contract.awarded, as a year range "2015-2020"
+    social_value_weighting_pct  contract.social_value_weighting_pct, at least N
+    sort                        relevance, newest or value
+
+Several values of one parameter are comma-separated and mean "any of these";
+different parameters must all match.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from .pages import FINDER_DATA, SECTION, GeneratedFile
+from .search_index import FIELDS, PREFIX_MIN, build_index, pack
+from .structure.casestudy import CaseStudy
+from .structure.library import Library
+from .vocabularies import Vocabularies
+
+FACETS_PATH, INDEX_PATH, LUNR_PATH = (f"{SECTION}/{FINDER_DATA[key]}" for key in ("facets", "index", "lunr"))
+LUNR_SOURCE = ("mkdocs", "contrib/search/templates/search/lunr.js")
+
+# (id, label, lowest value in pounds); each band runs up to the next one's lowest.
+VALUE_BANDS: tuple[tuple[str, str, int], ...] = (
+    ("under-100k", "Under £100,000", 0),
+    ("100k-1m", "£100,000 to £1 million", 100_000),
+    ("1m-10m", "£1 million to £10 million", 1_000_000),
+    ("10m-100m", "£10 million to £100 million", 10_000_000),
+    ("100m-plus", "£100 million or more", 100_000_000),
+)
+WEIGHTING_STEPS = (5, 10, 15, 20, 30)
+
+
+def value_band(value: int | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return (next(band for band, _label, low in reversed(VALUE_BANDS) if value >= low),)
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A group of checkboxes in the finder."""
+
+    param: str
+    legend: str
+    vocabulary: str | None
+    values_of: Callable[[CaseStudy], tuple[str, ...]]
+    hint: str = ""
+
+
+FACETS: tuple[Facet, ...] = (
+    Facet("service", "Service area", "service", lambda c: (c.service,)),
+    Facet("theme", "Theme", "theme", lambda c: c.themes),
+    Facet("commissioner_type", "Commissioner type", "commissioner_type", lambda c: (c.commissioner.type,)),
+    Facet("region", "Region", "region", lambda c: (c.commissioner.region,)),
+    Facet("stages", "Stage", "stage", lambda c: c.stages),
+    Facet("evidence", "Evidence", "evidence", lambda c: (c.evidence,)),
+    Facet("review_example", "Contract type named in the 2014 review", "review_example",
+          lambda c: (c.review_example,) if c.review_example else ()),
+    Facet("value_gbp", "Contract value", None, lambda c: value_band(c.contract.value_gbp),
+          hint="As published: some are a year's value, some the whole contract's."),
+)
+COLUMNS = ("slug", "title", "summary", "commissioner", "year", "value_gbp", "social_value_weighting_pct",
+           *(f.param for f in FACETS))
+
+
+def _facet_values(facet: Facet, vocab: Vocabularies) -> tuple[list[dict[str, Any]], list[str]]:
+    if facet.vocabulary is None:
+        return [{"id": band, "label": label} for band, label, _low in VALUE_BANDS], []
+    vocabulary = vocab[facet.vocabulary]
+    if facet.vocabulary != "theme":
+        return [{"id": v, "label": vocabulary.label(v)} for v in vocabulary.values], []
+    dimensions = vocab["dimension"].values
+    values = [{"id": v, "label": vocabulary.label(v), "group": dimensions.index(vocabulary.terms[v].dimension)}
+              for v in vocabulary.values]
+    return values, [vocab["dimension"].label(d) for d in dimensions]
+
+
+def facet_table(library: Library) -> dict[str, Any]:
+    """Everything the finder shows and filters on, one row per case study, newest first."""
+    vocab = library.vocab
+    facets, positions = [], []
+    for facet in FACETS:
+        values, groups = _facet_values(facet, vocab)
+        facets.append({"param": facet.param, "legend": facet.legend, "values": values}
+                      | ({"groups": groups} if groups else {}) | ({"hint": facet.hint} if facet.hint else {}))
+        positions.append({v["id"]: i for i, v in enumerate(values)})
+    rows = [
+        [c.slug, c.title, c.summary, c.commissioner.name, c.year, c.contract.value_gbp,
+         c.contract.social_value_weighting_pct,
+         *([where[v] for v in facet.values_of(c)] for facet, where in zip(FACETS, positions, strict=True))]
+        for c in library.case_studies
+    ]
+    return {
+        "columns": list(COLUMNS),
+        "facets": facets,
+        "weighting_steps": list(WEIGHTING_STEPS),
+        "prefix_min": PREFIX_MIN,
+        "fields": [f.name for f in FIELDS],
+        "rows": rows,
+    }
+
+
+def _json(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def lunr_js() -> bytes:
+    """lunr.js 2.3.9 as the installed mkdocs package ships it (not kept in this repository)."""
+    package, path = LUNR_SOURCE
+    return resources.files(package).joinpath(path).read_bytes()
+
+
+@dataclass
+class FinderFiles:
+    files: list[GeneratedFile]
+    index_seconds: float
+
+
+def finder_files(library: Library) -> FinderFiles:
+    started = time.perf_counter()
+    index = _json(pack(build_index(library.case_studies)))
+    seconds = time.perf_counter() - started
+    return FinderFiles(
+        [GeneratedFile(FACETS_PATH, _json(facet_table(library))), GeneratedFile(INDEX_PATH, index),
+         GeneratedFile(LUNR_PATH, lunr_js())],
+        seconds,
+    )

@@ -1,0 +1,582 @@
+/* The case-study finder: keywords, facets with live counts, state in the URL.
+ *
+ * Progressive enhancement of the listing at /case-studies/, which works
+ * without this script. Everything it shows comes from two files the build
+ * writes (svhub/finder.py): a facet table, enough for first results and
+ * counts, and a prebuilt lunr index, fetched only when someone searches and
+ * loaded with lunr.Index.load (never built here). Data arrives as JSON or
+ * data- attributes and is put on the page as text, never as HTML.
+ */
+(function () {
+  "use strict";
+
+  var root = document.getElementById("hub-finder");
+  if (!root || !window.fetch || !window.URLSearchParams || !window.Proxy) return;
+
+  var PAGE = 50;
+  var SORTS = [["relevance", "Relevance"], ["newest", "Newest"], ["value", "Contract value"]];
+  var YEAR = "awarded", WEIGHTING = "social_value_weighting_pct";
+  var url = function (key) { return new URL(root.getAttribute("data-" + key), location.href).href; };
+
+  var table = null, col = {}, facets = [], years = [];
+  var index = null, indexLoading = null, csvText = null;
+  var state = readState(location.search);
+  var shown = PAGE, lastAction = "", results = [], matches = null;
+  var ui = {};
+
+  // With keywords in the URL, fetch the index alongside the facet table.
+  if (hasKeywords()) loadIndex();
+  fetch(url("facets")).then(function (r) { return r.json(); }).then(start);
+
+  // Loading ------------------------------------------------------------------
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      if (window.lunr) return resolve();
+      var script = document.createElement("script");
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
+  }
+
+  function loadIndex() {
+    if (!indexLoading) {
+      indexLoading = Promise.all([
+        loadScript(url("lunr")),
+        fetch(url("index")).then(function (r) { return r.json(); })
+      ]).then(function (loaded) {
+        index = expandIndex(loaded[1]);
+        if (table) update();
+      });
+    }
+    return indexLoading;
+  }
+
+  /* svhub.search_index.pack wrote lunr's serialised index compactly; give it
+   * back to lunr.Index.load in lunr's own shape. Postings and field vectors are
+   * expanded when a query first touches them, so loading stays quick. */
+  function expandIndex(packed) {
+    var fields = packed.fields;
+    function Posting(number) { this._index = number; this._docs = []; }
+    fields.forEach(function (field, f) {
+      Object.defineProperty(Posting.prototype, field, {
+        get: function () {
+          if (!this._docs[f]) {
+            var docs = {}, ref = 0, gaps = packed.postings[this._index][f];
+            for (var i = 0; i < gaps.length; i++) { ref += gaps[i]; docs[ref] = {}; }
+            this._docs[f] = docs;
+          }
+          return this._docs[f];
+        }
+      });
+    });
+    var inverted = packed.terms.map(function (term, number) { return [term, new Posting(number)]; });
+    var loaded = lunr.Index.load({ version: packed.version, fields: fields, pipeline: packed.pipeline,
+                                   invertedIndex: inverted, fieldVectors: [] });
+    var vectors = {};
+    loaded.fieldVectors = new Proxy(vectors, {
+      get: function (cache, fieldRef) {
+        if (!(fieldRef in cache)) {
+          var slash = fieldRef.indexOf("/");
+          var flat = packed.vectors[fields.indexOf(fieldRef.slice(0, slash))][+fieldRef.slice(slash + 1)];
+          var elements = new Array(flat.length), term = 0;
+          for (var i = 0; i < flat.length; i += 2) {
+            term += flat[i];
+            elements[i] = term;
+            elements[i + 1] = flat[i + 1] / 1000;
+          }
+          cache[fieldRef] = new lunr.Vector(elements);
+        }
+        return cache[fieldRef];
+      }
+    });
+    return loaded;
+  }
+
+  // Keywords: the same query as svhub.search_index.query --------------------
+
+  function queryWords(text) {
+    if (!window.lunr) return [];
+    return lunr.tokenizer(text).map(function (token) { return lunr.trimmer(token); })
+      .filter(function (token) { return token.toString() && lunr.stopWordFilter(token); })
+      .map(String);
+  }
+
+  function lunrQuery(text) {
+    var words = queryWords(text), min = table.prefix_min;
+    return index.query(function (q) {
+      words.forEach(function (word) {
+        if (word.length >= min) {
+          q.term(lunr.stemmer(new lunr.Token(word)).toString(),
+                 { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, presence: lunr.Query.presence.REQUIRED });
+          q.term(word, { usePipeline: true, boost: 10 });
+        } else {
+          q.term(word, { usePipeline: true, presence: lunr.Query.presence.REQUIRED });
+        }
+      });
+    });
+  }
+
+  function hasKeywords() { return /[A-Za-z0-9]/.test(state.q); }
+
+  // State <-> URL -------------------------------------------------------------
+
+  function readState(search) {
+    var params = new URLSearchParams(search), s = { q: params.get("q") || "", f: {}, sort: params.get("sort") || "" };
+    params.forEach(function (value, key) {
+      if (key !== "q" && key !== "sort") s.f[key] = value.split(",").filter(Boolean);
+    });
+    return s;
+  }
+
+  function writeURL(push) {
+    var parts = [];
+    if (state.q) parts.push("q=" + encodeURIComponent(state.q));
+    facets.forEach(function (facet) {
+      var chosen = state.f[facet.param];
+      if (chosen && chosen.length) parts.push(facet.param + "=" + chosen.map(encodeURIComponent).join(","));
+    });
+    [YEAR, WEIGHTING].forEach(function (param) {
+      var chosen = state.f[param];
+      if (chosen && chosen.length) parts.push(param + "=" + encodeURIComponent(chosen[0]));
+    });
+    if (state.sort) parts.push("sort=" + state.sort);
+    var target = location.pathname + (parts.length ? "?" + parts.join("&") : "") + location.hash;
+    if (target !== location.pathname + location.search + location.hash) {
+      history[push ? "pushState" : "replaceState"](null, "", target);
+    }
+  }
+
+  function yearRange() {
+    var range = (state.f[YEAR] || [""])[0].split("-");
+    return [parseInt(range[0], 10) || null, parseInt(range[1], 10) || null];
+  }
+
+  function weighting() {
+    var value = parseFloat((state.f[WEIGHTING] || [""])[0]);
+    return isNaN(value) ? null : value;
+  }
+
+  function sortOrder() {
+    var sort = state.sort || (hasKeywords() ? "relevance" : "newest");
+    return sort === "relevance" && !hasKeywords() ? "newest" : sort;
+  }
+
+  // Building the controls -------------------------------------------------------
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) {
+      if (key === "text") node.textContent = attrs[key];
+      else if (key === "hidden") node.hidden = attrs[key];
+      else node.setAttribute(key, attrs[key]);
+    });
+    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
+    return node;
+  }
+
+  function start(data) {
+    table = data;
+    table.columns.forEach(function (name, i) { col[name] = i; });
+    facets = table.facets.map(function (facet) {
+      var ids = {};
+      facet.values.forEach(function (value, i) { ids[value.id] = i; });
+      return { param: facet.param, legend: facet.legend, values: facet.values, groups: facet.groups,
+               hint: facet.hint, ids: ids, column: col[facet.param], boxes: [], counts: [] };
+    });
+    table.rows.forEach(function (row) { if (row[col.year]) years.push(row[col.year]); });
+    years = years.length ? [Math.min.apply(null, years), Math.max.apply(null, years)] : [];
+    build();
+    root.classList.add("hub-finder--ready");
+    var pages = document.querySelector(".hub-pages");
+    if (pages) pages.hidden = true;
+    if (state.q) loadIndex();
+    update();
+    window.addEventListener("popstate", function () {
+      state = readState(location.search);
+      lastAction = "";
+      syncControls();
+      if (hasKeywords()) loadIndex();
+      shown = PAGE;
+      update();
+    });
+  }
+
+  function build() {
+    var list = root.querySelector("ol.hub-results");
+    ui.q = el("input", { type: "search", id: "hub-finder-q", name: "q", autocomplete: "off",
+                         "aria-describedby": "hub-finder-q-hint" });
+    ui.q.value = state.q;
+    ui.q.addEventListener("focus", loadIndex);
+    ui.q.addEventListener("input", function () {
+      state.q = ui.q.value;
+      shown = PAGE;
+      if (hasKeywords()) loadIndex();
+      act("typing");
+    });
+    var search = el("div", { "class": "hub-finder__query" }, [
+      el("label", { "for": "hub-finder-q", text: "Search case studies" }), ui.q,
+      el("p", { id: "hub-finder-q-hint", "class": "hub-finder__hint",
+                text: "Searches titles, summaries, organisations, tags and outcomes." })
+    ]);
+
+    var groups = facets.map(facetFieldset);
+    groups.splice(4, 0, yearFieldset());
+    groups.push(weightingFieldset());
+    ui.filters = el("details", { "class": "hub-finder__filters" }, [
+      el("summary", { text: "Filters" }), el("div", { "class": "hub-finder__groups" }, groups)
+    ]);
+    ui.filters.open = !window.matchMedia || window.matchMedia("(min-width: 60em)").matches;
+
+    ui.count = el("p", { id: "hub-finder-count", "class": "hub-finder__count", role: "status",
+                         "aria-live": "polite", "aria-atomic": "true" });
+    ui.sort = el("select", { id: "hub-finder-sort" }, SORTS.map(function (option) {
+      return el("option", { value: option[0], text: option[1] });
+    }));
+    ui.sort.addEventListener("change", function () { state.sort = ui.sort.value; act("sort"); });
+    ui.download = el("button", { type: "button", "class": "md-button hub-finder__download",
+                                 text: "Download these results (CSV)" });
+    ui.download.addEventListener("click", download);
+    ui.chips = el("ul", { "class": "hub-finder__chips", "aria-label": "Active filters" });
+    ui.clear = el("button", { type: "button", "class": "hub-finder__clear", text: "Clear all" });
+    ui.clear.addEventListener("click", function () {
+      state = { q: "", f: {}, sort: "" };
+      syncControls();
+      act("clear");
+      ui.q.focus();
+    });
+    ui.active = el("div", { "class": "hub-finder__active" }, [ui.chips, ui.clear]);
+    ui.more = el("button", { type: "button", "class": "md-button hub-finder__more" });
+    ui.more.addEventListener("click", function () {
+      var first = results.length > shown ? shown : -1;
+      shown += PAGE;
+      render();
+      var link = first >= 0 && ui.list.children[first] && ui.list.children[first].querySelector("a");
+      if (link) link.focus();
+    });
+    ui.list = list;
+    var main = el("div", { "class": "hub-finder__results" }, [
+      el("div", { "class": "hub-finder__bar" }, [
+        ui.count,
+        el("div", { "class": "hub-finder__sort" }, [el("label", { "for": "hub-finder-sort", text: "Sort by" }), ui.sort]),
+        ui.download
+      ]),
+      ui.active, list, ui.more
+    ]);
+    var form = el("form", { "class": "hub-finder__form", role: "search", "aria-label": "Case studies" }, [
+      search, el("div", { "class": "hub-finder__layout" }, [ui.filters, main])
+    ]);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    root.insertBefore(form, root.firstChild);
+    syncControls();
+  }
+
+  function checkbox(param, value, label) {
+    var id = "hub-f-" + param + "-" + value.id;
+    var box = el("input", { type: "checkbox", id: id, value: value.id });
+    var count = el("span", { "class": "hub-facet__count" });
+    box.addEventListener("change", function () {
+      var chosen = (state.f[param] || []).filter(function (v) { return v !== value.id; });
+      if (box.checked) chosen.push(value.id);
+      state.f[param] = chosen;
+      act(param);
+    });
+    var option = el("div", { "class": "hub-facet__option" }, [
+      box, el("label", { "for": id }, [document.createTextNode(label + " "), count])
+    ]);
+    return { box: box, count: count, option: option };
+  }
+
+  function facetFieldset(facet) {
+    var options = facet.values.map(function (value) {
+      var item = checkbox(facet.param, value, value.label);
+      facet.boxes.push(item);
+      return item;
+    });
+    var children = [el("legend", { text: facet.legend })];
+    if (facet.hint) children.push(el("p", { "class": "hub-finder__hint", text: facet.hint }));
+    if (facet.groups) {
+      facet.groups.forEach(function (group, g) {
+        children.push(el("fieldset", { "class": "hub-facet hub-facet--group" }, [el("legend", { text: group })].concat(
+          options.filter(function (o, i) { return facet.values[i].group === g; }).map(function (o) { return o.option; }))));
+      });
+    } else {
+      options.forEach(function (o) { children.push(o.option); });
+    }
+    return el("fieldset", { "class": "hub-facet", "data-param": facet.param }, children);
+  }
+
+  function select(id, label, options, onChange) {
+    var node = el("select", { id: id }, options.map(function (o) { return el("option", { value: o[0], text: o[1] }); }));
+    node.addEventListener("change", onChange);
+    return { node: node, wrap: el("div", { "class": "hub-facet__select" }, [el("label", { "for": id, text: label }), node]) };
+  }
+
+  function yearFieldset() {
+    var options = [["", "Any"]];
+    for (var y = years[0]; years.length && y <= years[1]; y++) options.push([String(y), String(y)]);
+    function change() {
+      var from = ui.from.node.value, to = ui.to.node.value;
+      state.f[YEAR] = from || to ? [from + "-" + to] : [];
+      act(YEAR);
+    }
+    ui.from = select("hub-f-awarded-from", "From", options, change);
+    ui.to = select("hub-f-awarded-to", "To", options, change);
+    return el("fieldset", { "class": "hub-facet", "data-param": YEAR }, [
+      el("legend", { text: "Contract year" }), ui.from.wrap, ui.to.wrap
+    ]);
+  }
+
+  function weightingFieldset() {
+    var options = [["", "Any"]].concat(table.weighting_steps.map(function (n) { return [String(n), n + "% or more"]; }));
+    ui.weighting = select("hub-f-weighting", "At least", options, function () {
+      state.f[WEIGHTING] = ui.weighting.node.value ? [ui.weighting.node.value] : [];
+      act(WEIGHTING);
+    });
+    return el("fieldset", { "class": "hub-facet", "data-param": WEIGHTING }, [
+      el("legend", { text: "Social value weighting" }), ui.weighting.wrap
+    ]);
+  }
+
+  function setSelect(node, value) {
+    if (value && !Array.prototype.some.call(node.options, function (o) { return o.value === value; })) {
+      node.appendChild(el("option", { value: value, text: value }));
+    }
+    node.value = value;
+  }
+
+  function syncControls() {
+    ui.q.value = state.q;
+    facets.forEach(function (facet) {
+      var chosen = state.f[facet.param] || [];
+      facet.boxes.forEach(function (item) { item.box.checked = chosen.indexOf(item.box.value) >= 0; });
+    });
+    var range = yearRange();
+    setSelect(ui.from.node, range[0] ? String(range[0]) : "");
+    setSelect(ui.to.node, range[1] ? String(range[1]) : "");
+    var w = weighting();
+    if (w !== null && table.weighting_steps.indexOf(w) < 0) {
+      setSelect(ui.weighting.node, String(w));
+      ui.weighting.node.lastChild.textContent = w + "% or more";
+    } else {
+      setSelect(ui.weighting.node, w === null ? "" : String(w));
+    }
+  }
+
+  function act(kind) {
+    writeURL(!(kind === "typing" && lastAction === "typing"));
+    lastAction = kind;
+    if (kind !== "more") shown = PAGE;
+    update();
+  }
+
+  // Filtering, counting, sorting ----------------------------------------------
+
+  function update() {
+    if (hasKeywords() && !index) {
+      setCount("Loading the search index…");
+      return;
+    }
+    matches = null;
+    if (hasKeywords()) {
+      matches = {};
+      lunrQuery(state.q).forEach(function (r) { matches[r.ref] = r; });
+    }
+    var chosen = facets.map(function (facet) {
+      var ids = (state.f[facet.param] || []).map(function (v) { return facet.ids[v]; })
+        .filter(function (i) { return i !== undefined; });
+      return ids.length ? ids : null;
+    });
+    var range = yearRange(), atLeast = weighting(), steps = table.weighting_steps;
+    var counts = facets.map(function (facet) { return facet.values.map(function () { return 0; }); });
+    var weightCounts = steps.map(function () { return 0; });
+    var rows = table.rows;
+    results = [];
+    for (var i = 0; i < rows.length; i++) {
+      if (matches && !matches[i]) continue;
+      var row = rows[i], failed = -1, failures = 0;
+      for (var k = 0; k < facets.length && failures < 2; k++) {
+        if (chosen[k] && !intersects(row[facets[k].column], chosen[k])) { failures++; failed = k; }
+      }
+      var year = row[col.year];
+      if ((range[0] && !(year >= range[0])) || (range[1] && !(year <= range[1]))) { failures++; failed = "year"; }
+      var w = row[col[WEIGHTING]];
+      if (atLeast !== null && !(w !== null && w >= atLeast)) { failures++; failed = "weighting"; }
+      if (failures === 0) results.push(i);
+      if (failures > 1) continue;
+      for (k = 0; k < facets.length; k++) {
+        if (failures === 0 || failed === k) {
+          var values = row[facets[k].column];
+          for (var v = 0; v < values.length; v++) counts[k][values[v]]++;
+        }
+      }
+      if ((failures === 0 || failed === "weighting") && w !== null) {
+        for (var s = 0; s < steps.length; s++) if (w >= steps[s]) weightCounts[s]++;
+      }
+    }
+    sortResults();
+    facets.forEach(function (facet, k) {
+      facet.boxes.forEach(function (item, v) {
+        item.count.textContent = "(" + counts[k][v] + ")";
+        item.box.disabled = counts[k][v] === 0 && !item.box.checked;
+        item.option.classList.toggle("hub-facet__option--empty", item.box.disabled);
+      });
+    });
+    Array.prototype.forEach.call(ui.weighting.node.options, function (option) {
+      var s = steps.indexOf(parseFloat(option.value));
+      if (s < 0) return;
+      option.textContent = steps[s] + "% or more (" + weightCounts[s] + ")";
+      option.disabled = weightCounts[s] === 0 && option.value !== ui.weighting.node.value;
+    });
+    ui.sort.value = sortOrder();
+    ui.sort.options[0].disabled = !hasKeywords();
+    render();
+  }
+
+  function intersects(values, chosen) {
+    for (var i = 0; i < values.length; i++) if (chosen.indexOf(values[i]) >= 0) return true;
+    return false;
+  }
+
+  function sortResults() {
+    var order = sortOrder(), rows = table.rows, value = col.value_gbp;
+    if (order === "relevance") {
+      results.sort(function (a, b) { return matches[b].score - matches[a].score || a - b; });
+    } else if (order === "value") {
+      results.sort(function (a, b) {
+        var va = rows[a][value], vb = rows[b][value];
+        return (vb === null) - (va === null) || (vb || 0) - (va || 0) || a - b;
+      });
+    }
+  }
+
+  // Showing results -------------------------------------------------------------
+
+  function setCount(text) {
+    if (ui.count.textContent !== text) ui.count.textContent = text;
+  }
+
+  function render() {
+    var n = results.length;
+    setCount(n === 0 ? "No case studies match. Try fewer words or remove a filter."
+      : n + (n === 1 ? " case study" : " case studies") + (hasKeywords() || activeCount() ? " match" : ""));
+    var fragment = document.createDocumentFragment();
+    results.slice(0, shown).forEach(function (i) { fragment.appendChild(result(i)); });
+    ui.list.replaceChildren(fragment);
+    ui.more.hidden = n <= shown;
+    ui.more.textContent = "Show " + Math.min(PAGE, n - shown) + " more of " + (n - shown) + " remaining";
+    ui.download.disabled = n === 0;
+    renderChips();
+  }
+
+  function activeCount() {
+    return facets.concat([{ param: YEAR }, { param: WEIGHTING }]).reduce(function (sum, facet) {
+      return sum + (state.f[facet.param] || []).length;
+    }, 0);
+  }
+
+  function result(i) {
+    var row = table.rows[i], match = matches && matches[i];
+    var terms = match ? Object.keys(match.matchData.metadata) : [];
+    var label = function (param) {
+      var facet = facets.filter(function (f) { return f.param === param; })[0];
+      return facet.values[row[facet.column][0]].label;
+    };
+    var meta = [["Commissioner", row[col.commissioner], true], ["Service", label("service")],
+                ["Year", row[col.year] ? String(row[col.year]) : "Not stated"], ["Evidence", label("evidence")]];
+    return el("li", { "class": "hub-result", id: "cs-" + row[col.slug] }, [
+      el("h2", { "class": "hub-result__title" }, [
+        el("a", { href: row[col.slug] + "/" }, highlight(row[col.title], terms))
+      ]),
+      el("p", { "class": "hub-result__summary" }, highlight(row[col.summary], terms)),
+      el("dl", { "class": "hub-result__meta" }, meta.map(function (m) {
+        return el("div", {}, [el("dt", { text: m[0] }), el("dd", {}, m[2] ? highlight(m[1], terms) : [document.createTextNode(m[1])])]);
+      }))
+    ]);
+  }
+
+  /* Words whose index term is one the query matched are marked. */
+  function highlight(text, terms) {
+    if (!terms.length) return [document.createTextNode(text)];
+    var out = [];
+    text.split(/([\s\-]+)/).forEach(function (part) {
+      var word = part.toLowerCase().replace(/^\W+/, "").replace(/\W+$/, "");
+      var stem = word && lunr.stemmer(new lunr.Token(word)).toString();
+      if (stem && terms.indexOf(stem) >= 0) out.push(el("mark", { text: part }));
+      else if (out.length && out[out.length - 1].nodeType === 3) out[out.length - 1].textContent += part;
+      else out.push(document.createTextNode(part));
+    });
+    return out;
+  }
+
+  function renderChips() {
+    var chips = [];
+    if (state.q) chips.push({ label: "Keywords: " + state.q, remove: function () { state.q = ""; ui.q.value = ""; } });
+    facets.forEach(function (facet) {
+      (state.f[facet.param] || []).forEach(function (id) {
+        if (facet.ids[id] === undefined) return;
+        chips.push({ label: facet.legend + ": " + facet.values[facet.ids[id]].label, remove: function () {
+          state.f[facet.param] = state.f[facet.param].filter(function (v) { return v !== id; });
+        } });
+      });
+    });
+    var range = yearRange();
+    if (range[0] || range[1]) {
+      chips.push({ label: "Contract year: " + (range[0] || "any") + " to " + (range[1] || "any"),
+                   remove: function () { state.f[YEAR] = []; } });
+    }
+    if (weighting() !== null) {
+      chips.push({ label: "Social value weighting: " + weighting() + "% or more",
+                   remove: function () { state.f[WEIGHTING] = []; } });
+    }
+    ui.chips.replaceChildren.apply(ui.chips, chips.map(function (chip, n) {
+      var button = el("button", { type: "button", "class": "hub-finder__chip", "aria-label": "Remove " + chip.label },
+                      [document.createTextNode(chip.label + " "), el("span", { "aria-hidden": "true", text: "×" })]);
+      button.addEventListener("click", function () {
+        chip.remove();
+        syncControls();
+        act("chip");
+        var next = ui.chips.querySelectorAll("button")[n] || ui.chips.querySelectorAll("button")[n - 1];
+        (next || ui.q).focus();
+      });
+      return el("li", {}, [button]);
+    }));
+    ui.active.hidden = chips.length === 0;
+  }
+
+  // Download ----------------------------------------------------------------------
+
+  /* The site's own CSV (already escaped against spreadsheet formulas by
+   * svhub/exports.py), cut down to the rows shown, in the order shown. */
+  function download() {
+    (csvText ? Promise.resolve(csvText) : fetch(url("csv")).then(function (r) { return r.text(); }))
+      .then(function (text) {
+        csvText = text;
+        var records = csvRecords(text.replace(/^\ufeff/, "")), bySlug = {};
+        records.slice(1).forEach(function (record) { bySlug[record.slice(0, record.indexOf(","))] = record; });
+        var out = [records[0]].concat(results.map(function (i) { return bySlug[table.rows[i][col.slug]]; }));
+        var blob = new Blob(["\ufeff" + out.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" });
+        var link = el("a", { href: URL.createObjectURL(blob), download: "case-studies-selection.csv", hidden: true });
+        document.body.appendChild(link);
+        link.click();
+        setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+      });
+  }
+
+  function csvRecords(text) {
+    var records = [], start = 0, quoted = false;
+    for (var i = 0; i < text.length; i++) {
+      var c = text[i];
+      if (c === '"') quoted = !quoted;
+      else if (!quoted && c === "\r" && text[i + 1] === "\n") {
+        records.push(text.slice(start, i));
+        start = i + 2;
+        i++;
+      }
+    }
+    if (start < text.length) records.push(text.slice(start));
+    return records;
+  }
+})();
