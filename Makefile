@@ -30,6 +30,10 @@ serve: $(STAMP)
 validate: $(STAMP)
 	$(PY) scripts/validate.py
 
+# Fetches every external link of the built site (for the weekly scheduled job).
+linkcheck-external: site
+	$(PY) scripts/linkcheck.py --external
+
 lint: $(STAMP)
 	$(PY) -m ruff check hooks scripts tests
 

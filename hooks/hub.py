@@ -15,6 +15,8 @@ from svhub.config import HubPaths
 from svhub.diagnostics import UserError
 from svhub.site import HubBuild
 
+CASE_STUDY_TITLE_ID = "hub-title"  # the h1's id in site_overrides/casestudy.html
+
 _build: HubBuild | None = None
 
 
@@ -54,7 +56,18 @@ def on_page_content(html, page, config, files):
     return _build.clean_html(html, page.file.src_uri)
 
 
+def on_page_context(context, page, config, nav):
+    """5. A case study's skip link and contents start at the title its template writes."""
+    if page.meta.get("template") == "casestudy.html":
+        from mkdocs.structure.toc import AnchorLink, TableOfContents
+
+        title = AnchorLink(page.title, CASE_STUDY_TITLE_ID, 1)
+        title.children = list(page.toc)
+        page.toc = TableOfContents([title])
+    return context
+
+
 def on_serve(server, config, builder):
-    """5. `make serve` rebuilds when a case study or the vocabularies change."""
+    """6. `make serve` rebuilds when a case study or the vocabularies change."""
     server.watch(str(_build.paths.casestudies))
     return server

@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 VALID = FIXTURES / "casestudies" / "valid"
 INVALID = FIXTURES / "casestudies" / "invalid"
+HOSTILE = FIXTURES / "casestudies" / "hostile"
 PYTHON = sys.executable
 
 
@@ -61,6 +62,16 @@ def soup(site: Path, url: str) -> BeautifulSoup:
 def fixture_site(tmp_path_factory) -> Path:
     """The real site, built from the fixture case studies."""
     project = make_project(tmp_path_factory.mktemp("fixture-project"), sorted(VALID.glob("*.md")))
+    result = build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> Path:
+    """The fixture library plus the hostile case studies that the build neutralises."""
+    files = sorted(VALID.glob("*.md")) + sorted((HOSTILE / "neutralised").glob("*.md"))
+    project = make_project(tmp_path_factory.mktemp("hostile-project"), files)
     result = build(project)
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
@@ -147,6 +158,13 @@ def browser():
 @pytest.fixture(scope="session")
 def fixture_server(fixture_site):
     server = SiteServer(fixture_site)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def hostile_server(hostile_site):
+    server = SiteServer(hostile_site)
     yield server
     server.close()
 

@@ -67,7 +67,10 @@ class GeneratedPage:
     def markdown(self, *, with_data: bool = True) -> str:
         meta = self.front_matter | ({"hub": self.data} if with_data and self.data else {})
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
-        return f"---\n{front}---\n\n{self.body}"
+        # A page without its own template starts with its title as its one h1,
+        # so that the skip link and the contents start there.
+        heading = "" if self.template else f"# {escape(self.title)}\n\n"
+        return f"---\n{front}---\n\n{heading}{self.body}"
 
 
 @dataclass

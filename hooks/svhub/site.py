@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from markupsafe import Markup, escape
+
 from .config import HubPaths
 from .diagnostics import Diagnostic, Severity
 from .exports import downloads
@@ -64,8 +66,21 @@ class HubBuild:
     def page_meta(self, src_uri: str, meta: dict[str, Any]) -> dict[str, Any]:
         generated = self._by_uri.get(src_uri)
         if generated is not None:
-            return {"hub": generated.data} if generated.data else {}
+            return ({"hub": generated.data} if generated.data else {}) | self._escaped_text(generated)
         return guidance_meta(meta, self.loaded.library.vocab, self.site.today)
+
+    @staticmethod
+    def _escaped_text(page: GeneratedPage) -> dict[str, Markup]:
+        """The title and description, escaped once for the theme's templates.
+
+        Material prints them without escaping (in <title>, the header and the
+        search index), and a case study's title comes from a contributor. As
+        Markup, our own autoescaping templates do not escape them twice.
+        """
+        meta = {"title": escape(page.title)}
+        if page.description:
+            meta["description"] = escape(page.description)
+        return meta
 
     def page_markdown(self, page: GeneratedPage) -> str:
         """A generated page as a standalone Markdown file, data included."""

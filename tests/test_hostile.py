@@ -1,0 +1,214 @@
+"""A case study is untrusted input: whatever a contributor writes, nothing from
+it runs in a reader's browser or in a reader's spreadsheet.
+
+Unsafe URLs and raw scripts are refused by the validator, with a message at
+the line; everything else is neutralised by the build (escaped as text, or
+removed by the narrative sanitiser). The browser tests load every hostile page
+with a canary: any payload that ran would set `window.__pwned`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from conftest import HOSTILE, run_script, soup
+
+from svhub.exports import FORMULA_TRIGGERS, safe_cell
+from svhub.narrative import sanitise_html
+
+REJECTED = sorted((HOSTILE / "rejected").glob("*.md"))
+NEUTRALISED = sorted((HOSTILE / "neutralised").glob("*.md"))
+HOSTILE_PAGES = [f"case-studies/{file.stem}/" for file in NEUTRALISED]
+LISTS_OF_HOSTILE_CASE_STUDIES = ["case-studies/", "case-studies/region/london/", "case-studies/service/advice-and-advocacy/",
+                                 "case-studies/theme/health-and-wellbeing/"]
+
+
+# Rejected ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("file", REJECTED, ids=lambda p: p.stem)
+def test_unsafe_input_is_refused_with_a_message_at_its_line(file):
+    result = run_script("validate.py", str(file.relative_to(file.parents[5])))
+    assert result.stdout == file.with_suffix(".expected").read_text(encoding="utf-8")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_every_disguise_of_a_script_or_unsafe_link_is_caught():
+    """Each payload line of the rejected narratives is reported, none slips through."""
+    for name, lines in {
+        "narrative-script": [28, 30, 32, 34],
+        "narrative-event-handlers": [28, 30, 32, 34, 37],
+        "narrative-unsafe-links": [28, 30, 32, 34, 36, 38, 41],
+        "narrative-frames-styles-forms": [28, 30, 32, 34, 36, 38],
+        "remote-images": [28, 30, 32],
+    }.items():
+        expected = (HOSTILE / "rejected" / f"{name}.expected").read_text(encoding="utf-8")
+        reported = {int(line.split(":")[1]) for line in expected.splitlines() if ": error: " in line}
+        assert reported == set(lines), name
+
+
+def test_each_unsafe_link_form_is_reported_once():
+    expected = (HOSTILE / "rejected" / "narrative-unsafe-links.expected").read_text(encoding="utf-8")
+    schemes = [line.rsplit("scheme ", 1)[1] for line in expected.splitlines() if "unsafe scheme" in line]
+    assert schemes.count("'javascript:'") == 9
+    assert schemes.count("'data:'") == 2
+    assert schemes.count("'vbscript:'") == 1
+
+
+# Neutralised --------------------------------------------------------------------
+
+def test_the_neutralised_case_studies_are_valid_so_they_reach_the_site():
+    result = run_script("validate.py", *map(str, NEUTRALISED))
+    assert result.returncode == 0, result.stdout
+    assert ": error: " not in result.stdout
+
+
+def test_html_in_every_front_matter_field_is_shown_as_text(hostile_site):
+    page = soup(hostile_site, "case-studies/html-in-every-field/")
+    assert page.h1.get_text() == ("<img src=x onerror=window.__pwned=1> Hostile <b>title</b> "
+                                  "</title><script>window.__pwned=2</script>")
+    assert page.title.get_text().startswith("<img src=x onerror=window.__pwned=1> Hostile")
+    assert page.select_one("[data-md-component=header-topic] .md-ellipsis").get_text(strip=True).startswith("<img src=x")
+    assert 'an "><svg onload=window.__pwned=4>' in page.find("meta", attrs={"name": "description"})["content"]
+    glance = page.select_one(".hub-glance").get_text()
+    for text in ("<img src=x onerror=window.__pwned=5> Council", "<script>window.__pwned=6</script> Partners",
+                 "Provider <iframe src=javascript:window.__pwned=7></iframe>"):
+        assert text in glance
+    assert "An outcome <img src=x onerror=window.__pwned=8> described" in page.select_one(".hub-outcomes").get_text()
+    source = page.select_one(".hub-sources li")
+    assert source.a["href"] == 'https://example.org/?q="><svg/onload=window.__pwned=10>'
+    assert source.a.get_text() == "A source <script>window.__pwned=9</script>"
+    assert "<a href=javascript:window.__pwned=11>Publisher</a>" in source.get_text()
+
+
+def test_no_hostile_page_has_markup_from_a_contributor(hostile_site):
+    """No event attribute, script, frame, style or unsafe URL survives anywhere."""
+    for url in HOSTILE_PAGES + LISTS_OF_HOSTILE_CASE_STUDIES:
+        page = soup(hostile_site, url)
+        for element in page.find_all(True):
+            assert not [a for a in element.attrs if a.lower().startswith("on")], (url, element)
+            for attribute in ("href", "src", "action", "formaction"):
+                value = str(element.get(attribute, "")).strip().lower()
+                assert not value.startswith(("javascript:", "data:", "vbscript:")), (url, element)
+        for tag in ("iframe", "object", "embed", "form", "base", "marquee", "blink", "math"):
+            assert page.select_one(f"article {tag}") is None, (url, tag)
+        assert page.select_one("article style, article [style]") is None, url
+        for script in page.find_all("script"):
+            assert "__pwned" not in script.get_text(), url
+
+
+def test_markdown_tricks_come_out_harmless(hostile_site):
+    narrative = soup(hostile_site, "case-studies/markdown-tricks/").select_one(".hub-narrative")
+    link = narrative.find("a", string="A link whose title breaks out")
+    assert set(link.attrs) == {"href", "title"}
+    image = narrative.find("img")
+    assert set(image.attrs) == {"alt", "src"} and image["alt"].startswith("An alt text that breaks out")
+    text = narrative.get_text()
+    assert "<img src=x onerror=window.__pwned=3>" in text and "<script>window.__pwned=4</script>" in text
+    assert narrative.find("a", string="A raw link that opens a new window").attrs == {"href": "https://example.org/"}
+    assert narrative.find("a", string="A styled link").attrs == {"href": "https://example.org/"}
+    assert "full-screen overlay" in narrative.get_text() and not narrative.select("[style], [class^=md-]")
+    assert narrative.find("code", string="<b>code stays code</b>")
+
+
+def test_very_long_words_are_kept_whole(hostile_site):
+    page = soup(hostile_site, "case-studies/very-long-words/")
+    assert page.h1.get_text() == "Supercalifragilistic" * 6
+    assert "Antidisestablishmentarianism" * 100 in page.select_one(".hub-narrative").get_text()
+
+
+def test_the_sanitiser_removes_reserved_ids_and_classes_and_remote_images():
+    html = ('<h2 id="__config">a</h2><h2 id="results">b</h2><p class="md-dialog hub-finder note">c</p>'
+            '<img src="https://tracker.example.org/p.gif" alt="p"><img src="//tracker.example.org/p.gif" alt="q">'
+            '<img src="../../assets/images/favicon.png" alt="r">')
+    assert sanitise_html(html) == (
+        '<h2>a</h2><h2 id="results">b</h2><p class="note">c</p>'
+        '<img alt="p"><img alt="q"><img src="../../assets/images/favicon.png" alt="r">')
+
+
+# Spreadsheets -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("value", "shown"), [
+    ("=1+1", "'=1+1"), ("+SUM(1,2)", "'+SUM(1,2)"), ("-2+3", "'-2+3"), ("@SUM(1)", "'@SUM(1)"),
+    ("\t=1+1", "'\t=1+1"), ("\r=1+1", "'\r=1+1"), ("Plain text", "Plain text"), ("", ""), (None, ""),
+    (42, "42"), ("A = B", "A = B"),
+])
+def test_a_csv_cell_that_a_spreadsheet_would_run_is_escaped(value, shown):
+    assert safe_cell(value) == shown
+
+
+def test_the_csv_download_has_no_cell_a_spreadsheet_would_run(hostile_site):
+    text = (hostile_site / "case-studies" / "data" / "case-studies.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    cells = [cell for row in rows for cell in row.values()]
+    assert cells
+    assert [cell for cell in cells if cell.startswith(FORMULA_TRIGGERS)] == []
+    row = next(r for r in rows if r["slug"] == "spreadsheet-formulas")
+    assert row["title"] == "'=HYPERLINK(\"https://example.org/\",\"Open the report\")"
+    assert row["summary"].startswith("'+SUM(1,2)")
+    assert row["commissioner"] == "'@SUM(1+1)*cmd|' /C calc'!A0"
+    assert row["provider"] == "'=cmd|' /C calc'!A0"
+    assert row["outcomes"].startswith("'=IMPORTXML(")
+
+
+# In the browser -------------------------------------------------------------------
+
+CANARY = "typeof window.__pwned === 'undefined' ? 'safe' : 'ran: ' + String(window.__pwned)"
+
+
+def _load(page, url):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    return dialogs
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("url", HOSTILE_PAGES + LISTS_OF_HOSTILE_CASE_STUDIES)
+def test_no_script_from_a_case_study_runs_in_the_browser(page, hostile_server, url):
+    dialogs = _load(page, hostile_server.url + url)
+    page.mouse.move(10, 10)
+    for link in page.locator("article a").all()[:40]:
+        link.hover(timeout=2000, force=True)
+    assert page.evaluate(CANARY) == "safe"
+    assert dialogs == []
+
+
+@pytest.mark.browser
+def test_site_search_shows_hostile_titles_as_text(page, hostile_server):
+    _load(page, hostile_server.url)
+    search = page.locator("input[data-md-component=search-query]")
+    search.click()
+    search.press_sequentially("Hostile")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15000)
+    assert page.evaluate(CANARY) == "safe"
+    assert page.locator(".md-search-result img, .md-search-result script, .md-search-result svg[onload]").count() == 0
+    assert "<img src=x onerror=window.__pwned=1>" in page.locator(".md-search-result").inner_text()
+
+
+@pytest.mark.browser
+def test_the_finder_shows_hostile_results_as_text(page, hostile_server):
+    _load(page, hostile_server.url + "case-studies/?q=hostile")
+    page.wait_for_timeout(500)
+    assert page.evaluate(CANARY) == "safe"
+    listing = page.locator("#hub-finder")
+    assert "<img src=x onerror=window.__pwned=1> Hostile" in listing.inner_text()
+    assert listing.locator("img, script, iframe").count() == 0
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [320, 1280])
+def test_very_long_words_never_push_the_page_sideways(browser, hostile_server, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    try:
+        for url in ("case-studies/very-long-words/", "case-studies/"):
+            page.goto(hostile_server.url + url, wait_until="load")
+            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert overflow <= 0, (url, overflow)
+    finally:
+        context.close()
