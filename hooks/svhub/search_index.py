@@ -10,6 +10,7 @@ Python and in the browser (tests/test_search_index_parity.py checks this).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -110,7 +111,10 @@ def query_words(text: str) -> list[str]:
 
 
 def query(index: Index, text: str) -> list[tuple[str, float]]:
-    """Every word must match, as a whole word (boosted) or, from PREFIX_MIN letters, as a prefix."""
+    """Every word must match, as a whole word (boosted) or, from PREFIX_MIN letters, as a prefix.
+
+    Ranked as the finder ranks: by score to six places (JavaScript's
+    Math.round), then newest first (the order of the refs)."""
     words = query_words(text)
     if not words:
         return []
@@ -122,7 +126,8 @@ def query(index: Index, text: str) -> list[tuple[str, float]]:
             q.term(word, use_pipeline=True, boost=10)
         else:
             q.term(word, use_pipeline=True, presence=QueryPresence.REQUIRED)
-    return [(match["ref"], match["score"]) for match in index.query(q)]
+    found = [(match["ref"], match["score"]) for match in index.query(q)]
+    return sorted(found, key=lambda m: (-math.floor(m[1] * 1e6 + 0.5), int(m[0])))
 
 
 def pack(index: Index) -> dict:

@@ -443,7 +443,9 @@
   function sortResults() {
     var order = sortOrder(), rows = table.rows, value = col.value_gbp;
     if (order === "relevance") {
-      results.sort(function (a, b) { return matches[b].score - matches[a].score || a - b; });
+      // Scores equal to six places count as ties, so Python's ranking (svhub.search_index) is reproduced exactly.
+      var score = function (i) { return Math.round(matches[i].score * 1e6); };
+      results.sort(function (a, b) { return score(b) - score(a) || a - b; });
     } else if (order === "value") {
       results.sort(function (a, b) {
         var va = rows[a][value], vb = rows[b][value];

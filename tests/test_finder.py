@@ -1,0 +1,291 @@
+"""The case-study finder at /case-studies/: keywords, facets with live counts,
+state in the URL, CSV of the results, accessibility, and the listing without
+JavaScript. Built from the fixture case studies plus tests/fixtures/casestudies/finder/."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import replace
+from datetime import date
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from conftest import FIXTURES, VALID, SiteServer, build, make_project, soup
+
+from svhub.config import HubPaths
+from svhub.finder import lunr_js
+from svhub.loader import load_library
+from svhub.pages import LISTING_PAGE_SIZE, Compiler, SiteInfo
+from svhub.structure.library import Library
+
+FINDER = FIXTURES / "casestudies" / "finder"
+ALL = 11  # three fixtures in valid/ and eight in finder/
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.fixture(scope="session")
+def finder_site(tmp_path_factory):
+    project = make_project(tmp_path_factory.mktemp("finder-project"),
+                           sorted(VALID.glob("*.md")) + sorted(FINDER.glob("*.md")))
+    result = build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def finder_server(finder_site):
+    server = SiteServer(finder_site)
+    yield server
+    server.close()
+
+
+def open_finder(page, server, query: str = ""):
+    page.goto(server.url + "case-studies/" + query)
+    page.wait_for_selector(".hub-finder--ready")
+    return page
+
+
+def count(page) -> str:
+    return page.inner_text("#hub-finder-count")
+
+
+def titles(page) -> list[str]:
+    return [t.strip() for t in page.locator("ol.hub-results > li .hub-result__title").all_inner_texts()]
+
+
+def label_count(page, box_id: str) -> int:
+    text = page.inner_text(f"label[for={box_id}] .hub-facet__count")
+    return int(text.strip("()"))
+
+
+def params(page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+# Built files ----------------------------------------------------------------------
+
+
+def test_the_finder_loads_lunr_js_from_the_installed_mkdocs_package(finder_site):
+    built = (finder_site / "case-studies" / "data" / "lunr.js").read_bytes()
+    assert built == lunr_js()
+    assert b"lunr - http://lunrjs.com" in built and b"2.3.9" in built[:200]
+
+
+def test_the_facet_table_has_one_row_per_case_study_newest_first(finder_site):
+    table = json.loads((finder_site / "case-studies" / "data" / "finder-facets.json").read_text(encoding="utf-8"))
+    slug, year = table["columns"].index("slug"), table["columns"].index("year")
+    assert len(table["rows"]) == ALL
+    years = [row[year] or 0 for row in table["rows"]]
+    assert years == sorted(years, reverse=True)
+    assert {f["param"] for f in table["facets"]} == {
+        "service", "theme", "commissioner_type", "region", "stages", "evidence", "review_example", "value_gbp"}
+    assert table["rows"][0][slug] == "fixture-nhs-catering"
+
+
+def test_the_listing_hands_the_finder_its_files_through_data_attributes(finder_site):
+    finder = soup(finder_site, "case-studies/").select_one("#hub-finder")
+    for key in ("facets", "index", "lunr", "csv"):
+        assert (finder_site / "case-studies" / finder[f"data-{key}"]).is_file()
+    assert not finder.select("script"), "the finder adds no inline script (the CSP forbids them)"
+
+
+def test_a_large_library_is_listed_a_hundred_at_a_time_and_every_page_is_linked():
+    loaded = load_library(sorted(VALID.glob("*.md")), HubPaths())
+    base = loaded.library.case_studies[0]
+    many = [replace(base, slug=f"copy-{n:03d}", title=f"Copy {n:03d} of a fixture") for n in range(250)]
+    pages = Compiler(Library(many, loaded.library.vocab), SiteInfo(today=date(2026, 1, 1))).listing_pages()
+    assert [p.src_uri for p in pages] == ["case-studies/index.md", "case-studies/page/2.md", "case-studies/page/3.md"]
+    listed = [p.body.count('class="hub-result"') for p in pages]
+    assert listed == [LISTING_PAGE_SIZE, LISTING_PAGE_SIZE, 50]
+    assert 'href="page/2/"' in pages[0].body and 'href="page/3/"' in pages[0].body
+    assert 'href="../../"' in pages[2].body and 'id="hub-finder"' not in pages[2].body
+
+
+# In the browser ---------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_typing_a_query_shows_matching_case_studies_with_the_words_highlighted(page, finder_server):
+    open_finder(page, finder_server)
+    assert count(page) == f"{ALL} case studies"
+    page.fill("#hub-finder-q", "apprentices")
+    page.wait_for_function("document.querySelector('#hub-finder-count').textContent.includes('match')")
+    assert count(page) == "4 case studies match"
+    assert titles(page)[0] == "Fixture Town housing repairs apprentices"
+    assert page.locator("ol.hub-results mark").first.inner_text().lower().startswith("apprentice")
+    page.fill("#hub-finder-q", "appren")
+    page.wait_for_function("document.querySelector('#hub-finder-count').textContent.startsWith('4 ')")
+    page.fill("#hub-finder-q", "zebra crossings")
+    page.wait_for_function("document.querySelector('#hub-finder-count').textContent.startsWith('No case')")
+    assert titles(page) == []
+
+
+@pytest.mark.browser
+def test_values_in_one_facet_are_ored_and_facets_are_anded(page, finder_server):
+    open_finder(page, finder_server)
+    page.check("#hub-f-region-north-west")
+    assert count(page) == "4 case studies match"
+    page.check("#hub-f-region-london")
+    assert count(page) == "6 case studies match"
+    page.check("#hub-f-service-housing-repairs")
+    assert count(page) == "2 case studies match"
+    assert sorted(titles(page)) == ["Example Borough repairs contract <script>window.__pwned = 1</script>",
+                                    "Fixture Town housing repairs apprentices"]
+    assert page.evaluate("window.__pwned") is None
+
+
+@pytest.mark.browser
+def test_counts_say_how_many_results_a_value_gives_and_empty_values_are_disabled(page, finder_server):
+    open_finder(page, finder_server)
+    assert label_count(page, "hub-f-region-north-west") == 4
+    assert label_count(page, "hub-f-region-wales") == 2
+    assert page.is_disabled("#hub-f-region-north-east")
+    assert page.is_visible("#hub-f-region-north-east")
+    page.check("#hub-f-service-energy-efficiency")
+    # Other facets count within the results; the facet's own values still show their totals.
+    assert label_count(page, "hub-f-region-north-west") == 1
+    assert page.is_disabled("#hub-f-region-wales")
+    assert label_count(page, "hub-f-service-housing-repairs") == 2
+    page.check("#hub-f-service-housing-repairs")
+    assert count(page) == "3 case studies match"
+    page.select_option("#hub-f-weighting", "20")
+    assert count(page) == "1 case study match"
+
+
+@pytest.mark.browser
+def test_the_url_holds_the_state_and_reproduces_the_view(page, finder_server, browser):
+    open_finder(page, finder_server)
+    page.fill("#hub-finder-q", "apprentices")
+    page.check("#hub-f-region-north-west")
+    page.check("#hub-f-region-london")
+    page.select_option("#hub-f-awarded-from", "2021")
+    page.select_option("#hub-finder-sort", "value")
+    page.wait_for_function("location.search.includes('sort=value')")
+    assert params(page) == {"q": ["apprentices"], "region": ["north-west,london"], "awarded": ["2021-"],
+                            "sort": ["value"]}
+    shown = titles(page)
+    assert len(shown) == 3
+    other = browser.new_context().new_page()
+    open_finder(other, finder_server, "?" + urlsplit(page.url).query)
+    other.wait_for_function("document.querySelector('#hub-finder-count').textContent.includes('match')")
+    assert titles(other) == shown
+    assert other.input_value("#hub-finder-q") == "apprentices"
+    assert other.is_checked("#hub-f-region-london") and other.is_checked("#hub-f-region-north-west")
+    assert other.input_value("#hub-finder-sort") == "value"
+    other.reload()
+    other.wait_for_function("document.querySelector('#hub-finder-count').textContent.includes('match')")
+    assert titles(other) == shown
+    other.context.close()
+
+
+@pytest.mark.browser
+def test_back_and_forward_step_through_the_filters(page, finder_server):
+    open_finder(page, finder_server)
+    page.check("#hub-f-region-north-west")
+    page.check("#hub-f-service-housing-repairs")
+    assert count(page) == "2 case studies match"
+    page.go_back()
+    page.wait_for_function("!location.search.includes('service')")
+    assert count(page) == "4 case studies match"
+    assert not page.is_checked("#hub-f-service-housing-repairs")
+    page.go_back()
+    page.wait_for_function("location.search === ''")
+    assert count(page) == f"{ALL} case studies"
+    page.go_forward()
+    page.wait_for_function("location.search.includes('region')")
+    assert page.is_checked("#hub-f-region-north-west")
+
+
+@pytest.mark.browser
+def test_chips_remove_one_filter_and_clear_all_removes_every_filter(page, finder_server):
+    open_finder(page, finder_server, "?region=north-west&evidence=commissioner-reported")
+    chips = page.locator(".hub-finder__chip")
+    assert chips.all_inner_texts() == ["Region: North West ×", "Evidence: Commissioner-reported ×"]
+    chips.first.click()
+    assert params(page) == {"evidence": ["commissioner-reported"]}
+    page.click(".hub-finder__clear")
+    assert params(page) == {}
+    assert count(page) == f"{ALL} case studies"
+    assert page.is_hidden(".hub-finder__active")
+
+
+@pytest.mark.browser
+def test_the_finder_works_with_the_keyboard_alone_and_focus_stays_visible(page, finder_server):
+    open_finder(page, finder_server)
+    page.focus("#hub-finder-q")
+    page.keyboard.type("retrofit")
+    page.wait_for_function("document.querySelector('#hub-finder-count').textContent.includes('match')")
+    assert count(page) == "1 case study match"
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "hub-f-region-north-west":
+            break
+    else:
+        pytest.fail("Tab never reached the North West checkbox")
+    page.keyboard.press("Space")
+    assert page.is_checked("#hub-f-region-north-west")
+    assert "region=north-west" in page.url
+    header = page.locator("header.md-header").bounding_box()
+    focused = page.evaluate("(() => { const r = document.activeElement.getBoundingClientRect(); return r.top; })()")
+    assert focused >= header["y"] + header["height"], "focused control is hidden under the sticky header"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+
+
+@pytest.mark.browser
+def test_download_these_results_exports_exactly_the_filtered_set_with_formulas_escaped(page, finder_server):
+    open_finder(page, finder_server, "?commissioner_type=police-and-fire,local-authority&region=south-west,wales")
+    assert count(page) == "3 case studies match"
+    with page.expect_download() as info:
+        page.click(".hub-finder__download")
+    text = open(info.value.path(), encoding="utf-8-sig").read()
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [r["title"] for r in rows] == titles(page)
+    police = next(r for r in rows if r["slug"] == "fixture-police-fleet")
+    assert police["partners"] == "'=1+1 Fixture Partner"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["", "?q=apprentices&region=north-west,london&sort=value"])
+def test_the_finder_has_no_wcag_violations_empty_or_filtered(page, finder_server, query):
+    from axe_playwright_python.sync_playwright import Axe
+
+    open_finder(page, finder_server, query)
+    if query:
+        page.wait_for_function("document.querySelector('#hub-finder-count').textContent.includes('match')")
+    results = Axe().run(page, context={"include": [["#hub-finder"]]},
+                        options={"runOnly": {"type": "tag", "values": WCAG}})
+    assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.browser
+def test_the_finder_fits_a_320_pixel_screen(browser, finder_server):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = open_finder(context.new_page(), finder_server)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert not page.evaluate("document.querySelector('.hub-finder__filters').open")
+    page.click(".hub-finder__filters > summary")
+    page.check("#hub-f-region-wales")
+    assert count(page) == "2 case studies match"
+    box = page.locator("label[for=hub-f-region-wales]").bounding_box()
+    assert box["height"] >= 24
+    context.close()
+
+
+@pytest.mark.browser
+def test_without_javascript_the_listing_shows_every_case_study_and_the_browse_links(browser, finder_server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(finder_server.url + "case-studies/")
+    assert page.locator("ol.hub-results > li.hub-result").count() == ALL
+    assert page.locator("#hub-finder-q").count() == 0
+    browse = page.locator(".hub-browse a").all_inner_texts()
+    assert browse == ["Service area", "Theme", "Region", "Contract type named in the 2014 review"]
+    page.click("text=Fixture river stewardship")
+    glance = page.locator(".hub-glance")
+    glance.locator("a", has_text="Scotland").click()
+    assert page.url.endswith("/case-studies/region/scotland/")
+    assert "Fixture river stewardship" in page.locator("ol.hub-results").inner_text()
+    context.close()
