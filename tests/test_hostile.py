@@ -212,3 +212,18 @@ def test_very_long_words_never_push_the_page_sideways(browser, hostile_server, w
             assert overflow <= 0, (url, overflow)
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_the_finders_csv_download_escapes_formulas_too(page, hostile_server):
+    _load(page, hostile_server.url + "case-studies/?q=spreadsheet")
+    page.locator(".hub-result", has_text="HYPERLINK").first.wait_for(timeout=15000)
+    page.keyboard.press("Escape")  # Material's own search also opens on ?q=
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download these results (CSV)").click()
+    text = open(download.value.path(), encoding="utf-8-sig").read()
+    rows = list(csv.DictReader(io.StringIO(text)))
+    formulas = next(row for row in rows if row["slug"] == "spreadsheet-formulas")
+    assert [cell for row in rows for cell in row.values() if cell.startswith(FORMULA_TRIGGERS)] == []
+    assert formulas["title"] == "'=HYPERLINK(\"https://example.org/\",\"Open the report\")"
+    assert page.evaluate(CANARY) == "safe"
