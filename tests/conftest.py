@@ -89,6 +89,20 @@ def real_site(tmp_path_factory) -> Path:
 
 # Browser tests ------------------------------------------------------------------
 
+# One page of each type the site has, in the real site; the quality gates
+# (accessibility, third-party requests, CSP) run on every one of them.
+PAGE_TYPES = {
+    "home": "",
+    "guidance page": "guidance/evaluation/",
+    "section index": "guidance/",
+    "finder, empty": "case-studies/",
+    "finder, filtered": "case-studies/?service=food-and-catering",
+    "case study": "case-studies/wakefield-school-milk/",
+    "facet page": "case-studies/service/food-and-catering/",
+    "facet index": "case-studies/region/",
+    "404 page": "404.html",
+}
+
 CHROMIUM_FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-quic", "--no-first-run", "--disable-sync",
