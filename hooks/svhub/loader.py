@@ -18,6 +18,7 @@ import jsonschema
 
 from . import frontmatter
 from .config import HubPaths
+from .crosscheck import check_library
 from .diagnostics import Diagnostic, Severity, did_you_mean, has_errors
 from .frontmatter import Document, FrontMatterError, Position
 from .narrative import check_narrative
@@ -53,6 +54,7 @@ class LoadResult:
     path: str
     case_study: CaseStudy | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    document: Document | None = field(default=None, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -315,8 +317,8 @@ def load_file(file: Path, vocab: Vocabularies | None = None, paths: HubPaths | N
     dates = _cross_field_rules(doc.data, vocab, report)
     report.items.extend(check_narrative(shown, doc.body, doc.body_line))
     if has_errors(report.items):
-        return LoadResult(shown, None, sorted(report.items))
-    return LoadResult(shown, _build(slug, shown, doc, dates), sorted(report.items))
+        return LoadResult(shown, None, sorted(report.items), doc)
+    return LoadResult(shown, _build(slug, shown, doc, dates), sorted(report.items), doc)
 
 
 def casestudy_files(directory: Path) -> list[Path]:
@@ -342,5 +344,6 @@ def load_library(files: Iterable[Path] | None = None, paths: HubPaths | None = N
     vocab = load_vocabularies(paths.vocabularies)
     files = list(files) if files is not None else casestudy_files(paths.casestudies)
     results = [load_file(f, vocab, paths) for f in files]
+    check_library(results)
     library = Library([r.case_study for r in results if r.ok], vocab)
     return LibraryLoad(library, results)
