@@ -11,6 +11,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from svhub import csp
 from svhub.config import HubPaths
 from svhub.diagnostics import UserError
 from svhub.site import HubBuild
@@ -42,8 +43,14 @@ def on_files(files, config):
     return files
 
 
+def on_env(env, config, files):
+    """3. Templates can compute the Content-Security-Policy of their page."""
+    env.filters["csp_policy"] = csp.policy
+    return env
+
+
 def on_page_markdown(markdown, page, config, files):
-    """3. Give each page its data, expand reference-data directives, add glossary tooltips."""
+    """4. Give each page its data, expand reference-data directives, add glossary tooltips."""
     page.meta.update(_build.page_meta(page.file.src_uri, page.meta))
     try:
         return _build.expand_markdown(markdown, page.file.src_uri)
@@ -52,12 +59,12 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    """4. Clean contributed narratives against an allow-list."""
+    """5. Clean contributed narratives against an allow-list."""
     return _build.clean_html(html, page.file.src_uri)
 
 
 def on_page_context(context, page, config, nav):
-    """5. A case study's skip link and contents start at the title its template writes."""
+    """6. A case study's skip link and contents start at the title its template writes."""
     if page.meta.get("template") == "casestudy.html":
         from mkdocs.structure.toc import AnchorLink, TableOfContents
 
@@ -68,6 +75,6 @@ def on_page_context(context, page, config, nav):
 
 
 def on_serve(server, config, builder):
-    """6. `make serve` rebuilds when a case study or the vocabularies change."""
+    """7. `make serve` rebuilds when a case study or the vocabularies change."""
     server.watch(str(_build.paths.casestudies))
     return server

@@ -13,7 +13,7 @@ import csv
 import io
 
 import pytest
-from conftest import HOSTILE, run_script, soup
+from conftest import HOSTILE, PAGE_TYPES, run_script, soup
 
 from svhub.exports import FORMULA_TRIGGERS, safe_cell
 from svhub.narrative import sanitise_html
@@ -227,3 +227,89 @@ def test_the_finders_csv_download_escapes_formulas_too(page, hostile_server):
     assert [cell for row in rows for cell in row.values() if cell.startswith(FORMULA_TRIGGERS)] == []
     assert formulas["title"] == "'=HYPERLINK(\"https://example.org/\",\"Open the report\")"
     assert page.evaluate(CANARY) == "safe"
+
+
+# The Content-Security-Policy: the second line of defence -------------------------
+
+def page_policy(page) -> dict[str, list[str]]:
+    metas = page.find_all("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    assert len(metas) == 1
+    return {d.split()[0]: d.split()[1:] for d in metas[0]["content"].split(";") if d.strip()}
+
+
+def test_every_page_carries_a_strict_content_security_policy_before_any_script(real_site):
+    from svhub.csp import script_hashes
+
+    for file in sorted(real_site.rglob("*.html")):
+        page = soup(real_site, file.relative_to(real_site).as_posix())
+        policy = page_policy(page)
+        assert policy["default-src"] == ["'none'"]
+        assert policy["object-src"] == ["'none'"] and policy["base-uri"] == ["'none'"]
+        assert "'unsafe-inline'" not in policy["script-src"] and "'unsafe-eval'" not in policy["script-src"]
+        assert policy["style-src"] == ["'self'"] and policy["connect-src"] == ["'self'"]
+        meta = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert meta.find_previous("script") is None, file
+        inline = [s for s in page.find_all("script") if not s.get("src") and s.get("type") != "application/json"]
+        for script in inline:
+            assert script_hashes(str(script))[0] in policy["script-src"], (file, script.get_text()[:60])
+
+
+def test_the_policy_allows_only_the_scripts_it_was_given():
+    from svhub.csp import policy, script_hashes
+
+    trusted = '<script>var a=1</script><script src="x.js"></script><script type="application/json">{}</script>'
+    # printf 'var a=1' | openssl dgst -sha256 -binary | base64
+    assert script_hashes(trusted) == ["'sha256-WazVQOu5lmXfSreSrMJd1CsaQ4c00fUQpJfBYCuMSIw='"]
+    assert "script-src 'self' 'sha256-WazVQOu5lmXfSreSrMJd1CsaQ4c00fUQpJfBYCuMSIw=';" in policy(trusted)
+    assert "script-src 'self';" in policy("")
+
+
+VIOLATIONS = """
+window.__violations = [];
+document.addEventListener('securitypolicyviolation',
+  e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || '')));
+"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_nothing_the_site_itself_does_breaks_its_policy(browser, real_server, name):
+    from test_third_party import use_the_page
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(VIOLATIONS)
+    page = context.new_page()
+    try:
+        page.goto(real_server.url + PAGE_TYPES[name], wait_until="load")
+        page.wait_for_load_state("networkidle")
+        use_the_page(page, name)
+        assert page.evaluate("window.__violations") == []
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_a_script_that_slipped_into_a_page_would_be_blocked_by_the_policy(browser, real_server):
+    context = browser.new_context()
+    context.add_init_script(VIOLATIONS)
+    url = real_server.url + PAGE_TYPES["case study"]
+
+    def inject(route):
+        html = route.fetch().text()
+        payload = ('<script>window.__pwned = 1</script><img src="x" onerror="window.__pwned = 2">'
+                   '<a id="evil" href="javascript:window.__pwned = 3">x</a>')
+        route.fulfill(body=html.replace('<p class="hub-lede">', payload + '<p class="hub-lede">'),
+                      content_type="text/html; charset=utf-8")
+
+    context.route(url, inject)
+    page = context.new_page()
+    try:
+        page.goto(url, wait_until="load")
+        page.wait_for_load_state("networkidle")
+        page.locator("#evil").click()
+        page.wait_for_timeout(200)
+        assert page.evaluate(CANARY) == "safe"
+        blocked = page.evaluate("window.__violations")
+    finally:
+        context.close()
+    assert len([v for v in blocked if v.startswith("script-src")]) == 3, blocked

@@ -47,8 +47,9 @@ def use_the_page(page, name: str) -> None:
     """What a reader does there: toggle the colour scheme, search, filter."""
     page.locator("form[data-md-component=palette] label:visible").first.click()
     if name.startswith("finder"):
-        page.locator("#hub-finder-q").fill("school milk")
-        page.locator("#hub-finder input[type=checkbox]:not([disabled])").first.check()
+        page.locator("#hub-finder input[value=food-and-catering]").check()
+        page.locator("#hub-finder-q").fill("milk")
+        page.locator(".hub-result", has_text="milk").first.wait_for(timeout=15000)
     else:
         search = page.locator("input[data-md-component=search-query]")
         search.click()
