@@ -13,6 +13,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from .config import HubPaths
+from .dictionary import data_dictionary
 from .diagnostics import Diagnostic, Severity
 from .exports import downloads
 from .finder import finder_files
@@ -41,6 +42,7 @@ class HubBuild:
         if loaded.ok:
             collections = CollectionText.load(paths.reference_data / "collections.yml")
             build.pages = Compiler(loaded.library, build.site, collections).pages()
+            build.pages.append(data_dictionary(loaded.library.vocab))
             finder = finder_files(loaded.library)
             build.downloads = downloads(loaded.library) + finder.files
             build.reference = ReferenceData.load(paths, loaded.library.vocab)

@@ -1,0 +1,188 @@
+#!/usr/bin/env python3
+"""Create a new case study: asks for each field in turn, checks each answer,
+and writes casestudies/<slug>.md with the recommended sections.
+
+Usage:
+  scripts/new_casestudy.py                      ask for everything
+  scripts/new_casestudy.py --title "…" …        give fields as flags; ask for the rest
+  scripts/new_casestudy.py --no-input --title … never ask (for scripts); all required flags needed
+  scripts/new_casestudy.py --from-issue FILE    turn a "Submit a case study" issue body into a file
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Callable
+
+PROJECT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(PROJECT / "hooks"))
+
+from svhub.cli import ArgumentParser, run  # noqa: E402
+from svhub.config import HubPaths  # noqa: E402
+from svhub.issue_form import answers_from_issue  # noqa: E402
+from svhub.loader import load_file  # noqa: E402
+from svhub.review import build_date  # noqa: E402
+from svhub.scaffold import (  # noqa: E402
+    OUTCOME_HELP,
+    QUESTIONS,
+    SOURCE_HELP,
+    AnswerError,
+    Question,
+    Scaffold,
+    free_slug,
+    slugify,
+)
+from svhub.vocabularies import load_vocabularies  # noqa: E402
+
+
+class Stop(Exception):
+    """The editor's input cannot make a valid file: say why and exit 1."""
+
+
+def parse_args() -> argparse.Namespace:
+    parser = ArgumentParser(prog="new_casestudy.py", description=__doc__.splitlines()[0],
+                            formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
+    for question in QUESTIONS:
+        parser.add_argument(question.flag, dest=question.dest, action="append" if question.many else "store",
+                            help=question.help + (" Repeat for more." if question.many else ""))
+    parser.add_argument("--outcome", action="append", default=[], help=f"'{OUTCOME_HELP}'; repeat for more")
+    parser.add_argument("--source", action="append", default=[], help=f"'{SOURCE_HELP}'; repeat for more")
+    for name in ("published", "last-reviewed", "review-by"):
+        parser.add_argument(f"--{name}", help="YYYY-MM-DD")
+    parser.add_argument("--slug", help="file name without .md (default: made from the title)")
+    parser.add_argument("--no-input", action="store_true", help="never ask; fail if a required field is missing")
+    parser.add_argument("--from-issue", type=Path, metavar="FILE", help="a submitted issue body, as Markdown")
+    parser.add_argument("--dir", type=Path, default=PROJECT / "casestudies", help=argparse.SUPPRESS)
+    return parser.parse_args()
+
+
+class Session:
+    """Asks, or takes from flags, every answer, checking each one at once."""
+
+    def __init__(self, scaffold: Scaffold, interactive: bool, ask: Callable[[str], str] = input):
+        self.scaffold = scaffold
+        self.interactive = interactive
+        self.ask = ask
+
+    def _prompt(self, question: Question) -> str:
+        lines = [f"\n{question.label}: {question.help}"]
+        if question.vocabulary:
+            terms = list(self.scaffold.vocab[question.vocabulary])
+            lines += [f"  {n}. {t.label}" for n, t in enumerate(terms, start=1)]
+            lines.append("  (type a number" + (", or several separated by commas" if question.many else "") + ")")
+        if not question.required:
+            lines.append("  (optional: press Enter to skip)")
+        print("\n".join(lines))
+        return self.ask("> ")
+
+    def value(self, question: Question, given: str | list[str] | None) -> object:
+        raw = ", ".join(given) if isinstance(given, list) else given
+        if raw is not None:
+            try:
+                return self.scaffold.answer(question, raw)
+            except AnswerError as error:
+                raise Stop(f"{question.flag}: {error}") from None
+        if not self.interactive:
+            if question.required:
+                raise Stop(f"{question.flag} is required with --no-input")
+            return None
+        while True:
+            try:
+                return self.scaffold.answer(question, self._prompt(question))
+            except AnswerError as error:
+                print(f"  Sorry: {error}. Try again.")
+
+    def repeated(self, label: str, help_text: str, given: list[str], parse: Callable[[str], dict]) -> list[dict]:
+        items = []
+        for raw in given:
+            try:
+                items.append(parse(raw))
+            except AnswerError as error:
+                raise Stop(f"--{label.lower().rstrip('s')}: {error}") from None
+        while self.interactive and (not items or self.ask(f"Add another {label.lower()[:-1]}? [y/N] ")
+                                    .strip().lower().startswith("y")):
+            print(f"\n{label[:-1]}: {help_text}")
+            try:
+                items.append(parse(self.ask("> ")))
+            except AnswerError as error:
+                print(f"  Sorry: {error}. Try again.")
+        if not items:
+            raise Stop(f"at least one {label.lower()[:-1]} is required (--{label.lower()[:-1]})")
+        return items
+
+
+def narrative(text: str, scaffold: Scaffold, front: dict) -> str:
+    """The submitted story under the recommended headings, or prompts for it."""
+    skeleton = scaffold.render(front)
+    if not text.strip():
+        return skeleton
+    if "## " in text:
+        return skeleton.split("---\n\n", 1)[0] + "---\n\n" + text.strip() + "\n"
+    return skeleton.replace("<!-- What problem or need did the commissioner face? -->", text.strip(), 1)
+
+
+def main() -> int:
+    args = parse_args()
+    paths = HubPaths(PROJECT)
+    scaffold = Scaffold(load_vocabularies(paths.vocabularies))
+    given = {q.dest: getattr(args, q.dest) for q in QUESTIONS}
+    outcomes, sources, story = list(args.outcome), list(args.source), ""
+    if args.from_issue:
+        try:
+            issue = args.from_issue.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise Stop(f"{args.from_issue}: cannot read the issue body: {exc.strerror}") from None
+        answers, outcomes, sources, story = answers_from_issue(issue)
+        given = {dest: (value or None) for dest, value in answers.items()} | {
+            k: v for k, v in given.items() if v is not None}
+        given["owner"] = given.get("owner") or "editorial-team"
+    interactive = not (args.no_input or args.from_issue)
+    session = Session(scaffold, interactive)
+    answers = {q.dest: session.value(q, given.get(q.dest)) for q in QUESTIONS}
+    outcome_items = session.repeated("Outcomes", OUTCOME_HELP, outcomes, scaffold.outcome)
+    source_items = session.repeated("Sources", SOURCE_HELP, sources, scaffold.source)
+    for name in ("published", "last_reviewed", "review_by"):
+        raw = getattr(args, name)
+        if raw:
+            try:
+                answers[name] = scaffold.date(raw)
+            except AnswerError as error:
+                raise Stop(f"--{name.replace('_', '-')}: {error}") from None
+    try:
+        front = scaffold.front_matter(answers, outcome_items, source_items, build_date())
+    except AnswerError as error:
+        raise Stop(str(error)) from None
+
+    folder = args.dir
+    slug = args.slug or slugify(str(answers["title"]))
+    target = folder / f"{slug}.md"
+    if target.exists():
+        raise Stop(f"{paths.display(target)} already exists and will not be overwritten\n"
+                   f"    hint: use --slug {free_slug(slug, folder)}")
+    text = narrative(story, scaffold, front)
+    target.write_text(text, encoding="utf-8")
+    result = load_file(target, paths=paths)
+    if not result.ok:
+        target.unlink()
+        raise Stop("the answers do not make a valid case study:\n" + "\n".join(d.format() for d in result.diagnostics))
+    print(f"Wrote {paths.display(target)}. Now write the story under each heading, then run:\n"
+          f"  scripts/validate.py {paths.display(target)}")
+    return 0
+
+
+def entry() -> int:
+    try:
+        return main()
+    except Stop as stop:
+        print(f"new_casestudy.py: error: {stop}", file=sys.stderr)
+        return 1
+    except EOFError:
+        print("\nnew_casestudy.py: error: input ended before every question was answered; nothing was written",
+              file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    run(entry)
