@@ -13,6 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from conftest import FIXTURES, VALID, SiteServer, build, make_project, soup
+from playwright.sync_api import expect
 
 from svhub.config import HubPaths
 from svhub.finder import lunr_js
@@ -111,14 +112,13 @@ def test_typing_a_query_shows_matching_case_studies_with_the_words_highlighted(p
     open_finder(page, finder_server)
     assert count(page) == f"{ALL} case studies"
     page.fill("#hub-finder-q", "apprentices")
-    page.wait_for_function("document.querySelector('#hub-finder-count').textContent.includes('match')")
-    assert count(page) == "4 case studies match"
+    expect(page.locator("#hub-finder-count")).to_have_text("4 case studies match")
     assert titles(page)[0] == "Fixture Town housing repairs apprentices"
     assert page.locator("ol.hub-results mark").first.inner_text().lower().startswith("apprentice")
     page.fill("#hub-finder-q", "appren")
-    page.wait_for_function("document.querySelector('#hub-finder-count').textContent.startsWith('4 ')")
+    expect(page.locator("#hub-finder-count")).to_have_text("4 case studies match")
     page.fill("#hub-finder-q", "zebra crossings")
-    page.wait_for_function("document.querySelector('#hub-finder-count').textContent.startsWith('No case')")
+    expect(page.locator("#hub-finder-count")).to_contain_text("No case studies match")
     assert titles(page) == []
 
 
@@ -162,20 +162,20 @@ def test_the_url_holds_the_state_and_reproduces_the_view(page, finder_server, br
     page.check("#hub-f-region-london")
     page.select_option("#hub-f-awarded-from", "2021")
     page.select_option("#hub-finder-sort", "value")
-    page.wait_for_function("location.search.includes('sort=value')")
+    page.wait_for_url(lambda u: "sort=value" in u)
     assert params(page) == {"q": ["apprentices"], "region": ["north-west,london"], "awarded": ["2021-"],
                             "sort": ["value"]}
     shown = titles(page)
     assert len(shown) == 3
     other = browser.new_context().new_page()
     open_finder(other, finder_server, "?" + urlsplit(page.url).query)
-    other.wait_for_function("document.querySelector('#hub-finder-count').textContent.includes('match')")
+    expect(other.locator("#hub-finder-count")).to_contain_text("match")
     assert titles(other) == shown
     assert other.input_value("#hub-finder-q") == "apprentices"
     assert other.is_checked("#hub-f-region-london") and other.is_checked("#hub-f-region-north-west")
     assert other.input_value("#hub-finder-sort") == "value"
     other.reload()
-    other.wait_for_function("document.querySelector('#hub-finder-count').textContent.includes('match')")
+    expect(other.locator("#hub-finder-count")).to_contain_text("match")
     assert titles(other) == shown
     other.context.close()
 
@@ -187,14 +187,14 @@ def test_back_and_forward_step_through_the_filters(page, finder_server):
     page.check("#hub-f-service-housing-repairs")
     assert count(page) == "2 case studies match"
     page.go_back()
-    page.wait_for_function("!location.search.includes('service')")
+    page.wait_for_url(lambda u: "service" not in u)
     assert count(page) == "4 case studies match"
     assert not page.is_checked("#hub-f-service-housing-repairs")
     page.go_back()
-    page.wait_for_function("location.search === ''")
+    page.wait_for_url(lambda u: urlsplit(u).query == "")
     assert count(page) == f"{ALL} case studies"
     page.go_forward()
-    page.wait_for_function("location.search.includes('region')")
+    page.wait_for_url(lambda u: "region" in u)
     assert page.is_checked("#hub-f-region-north-west")
 
 
@@ -216,8 +216,7 @@ def test_the_finder_works_with_the_keyboard_alone_and_focus_stays_visible(page, 
     open_finder(page, finder_server)
     page.focus("#hub-finder-q")
     page.keyboard.type("retrofit")
-    page.wait_for_function("document.querySelector('#hub-finder-count').textContent.includes('match')")
-    assert count(page) == "1 case study match"
+    expect(page.locator("#hub-finder-count")).to_have_text("1 case study match")
     for _ in range(40):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.id") == "hub-f-region-north-west":
@@ -254,7 +253,7 @@ def test_the_finder_has_no_wcag_violations_empty_or_filtered(page, finder_server
 
     open_finder(page, finder_server, query)
     if query:
-        page.wait_for_function("document.querySelector('#hub-finder-count').textContent.includes('match')")
+        expect(page.locator("#hub-finder-count")).to_contain_text("match")
     results = Axe().run(page, context={"include": [["#hub-finder"]]},
                         options={"runOnly": {"type": "tag", "values": WCAG}})
     assert results.violations_count == 0, results.generate_report()

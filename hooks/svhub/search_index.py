@@ -19,11 +19,11 @@ from lunr.builder import Builder
 from lunr.index import Index
 from lunr.pipeline import Pipeline
 from lunr.query import Query, QueryPresence
-from lunr.stemmer import stemmer
 from lunr.stop_word_filter import stop_word_filter
 from lunr.token import Token
 from lunr.tokenizer import Tokenizer
 
+from . import lunr_stemmer
 from .structure.casestudy import CaseStudy
 
 
@@ -69,29 +69,36 @@ def js_trimmer(token: Token, i: int | None = None, tokens: list | None = None) -
     return token.update(lambda s, _metadata=None: _JS_TRAILING.sub("", _JS_LEADING.sub("", s)))
 
 
+def js_stemmer(token: Token, i: int | None = None, tokens: list | None = None) -> Token:
+    """lunr.js's stemmer (see svhub.lunr_stemmer)."""
+    return token.update(lambda s, _metadata=None: lunr_stemmer.stem(s))
+
+
 Pipeline.register_function(js_trimmer, "svhub-js-trimmer")
+Pipeline.register_function(js_stemmer, "svhub-js-stemmer")
 
 
 def tokens(text: str) -> list[Token]:
     return Tokenizer(js_text(text))
 
 
+def index_pipeline() -> Pipeline:
+    """What lunr.js's own builder runs on every field: trimmer, stop words, stemmer."""
+    pipeline = Pipeline()
+    pipeline.add(js_trimmer, stop_word_filter, js_stemmer)
+    return pipeline
+
+
 def index_terms(text: str) -> list[str]:
-    """The terms a piece of text puts in the index: tokenise, trim, drop stop words, stem."""
-    out = []
-    for token in tokens(text):
-        for step in (js_trimmer, stop_word_filter, stemmer):
-            token = step(token) if token is not None and str(token) else None
-        if token is not None and str(token):
-            out.append(str(token))
-    return out
+    """The terms a piece of text puts in the index."""
+    return [str(token) for token in index_pipeline().run(tokens(text))]
 
 
 def build_index(case_studies: Sequence[CaseStudy]) -> Index:
     """Refs are positions in `case_studies` (short, so the index stays small)."""
     builder = Builder()
-    builder.pipeline.add(js_trimmer, stop_word_filter, stemmer)
-    builder.search_pipeline.add(stemmer)
+    builder.pipeline = index_pipeline()
+    builder.search_pipeline.add(js_stemmer)
     builder.ref("ref")
     for field in FIELDS:
         builder.field(field.name, boost=field.boost)
@@ -120,7 +127,7 @@ def query(index: Index, text: str) -> list[tuple[str, float]]:
         return []
     q = index.create_query()
     for word in words:
-        stem = str(stemmer(Token(word)))
+        stem = lunr_stemmer.stem(word)
         if len(word) >= PREFIX_MIN:
             q.term(stem, use_pipeline=False, wildcard=Query.WILDCARD_TRAILING, presence=QueryPresence.REQUIRED)
             q.term(word, use_pipeline=True, boost=10)
@@ -159,7 +166,8 @@ def pack(index: Index) -> dict:
                 previous = term_number
             per_doc.append(flat)
         vectors.append(per_doc)
-    return {"version": "2.3.9", "fields": fields, "pipeline": index.pipeline.serialize(), "documents": len(refs),
+    # The search pipeline is lunr.js's own "stemmer", which js_stemmer reproduces.
+    return {"version": "2.3.9", "fields": fields, "pipeline": ["stemmer"], "documents": len(refs),
             "terms": terms, "postings": postings, "vectors": vectors}
 
 

@@ -24,6 +24,16 @@
   var shown = PAGE, lastAction = "", results = [], matches = null;
   var ui = {};
 
+  // Material's site search opens itself for a "q" in the URL when it starts, and
+  // deletes it when closed; keep the finder's q out of its sight until then.
+  if (state.q) {
+    var own = location.search;
+    history.replaceState(history.state, "", location.pathname + location.hash);
+    document.addEventListener("DOMContentLoaded", function () {
+      history.replaceState(history.state, "", location.pathname + own + location.hash);
+    });
+  }
+
   // With keywords in the URL, fetch the index alongside the facet table.
   if (hasKeywords()) loadIndex();
   fetch(url("facets")).then(function (r) { return r.json(); }).then(start);

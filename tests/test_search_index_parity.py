@@ -1,0 +1,77 @@
+"""The keyword index is built in Python and searched in the browser: the same
+query must find the same case studies in the same order in both."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pytest
+from conftest import VALID, SiteServer, build, make_project, run_script
+from playwright.sync_api import expect
+
+from svhub.config import HubPaths
+from svhub.loader import casestudy_files, load_library
+from svhub.search_index import FIELDS, build_index, index_terms, query
+
+QUERIES = [
+    "social value", "apprentice", "appren", "council's", "local-authority", "Llanfair-ym-Muallt",
+    "the housing", "ap", "carbon net zero", "(procurement)", "café suppliers", "SME",
+    "housing\u2009repairs\u00a0north", "commission*", "NHS trust", "training weeks", "zzzz",
+]
+
+
+@pytest.fixture(scope="module")
+def parity(tmp_path_factory):
+    """A site of 150 synthetic case studies plus the fixtures, and the same index in Python."""
+    work = tmp_path_factory.mktemp("parity")
+    result = run_script("synthetic.py", "--count", "150", "--out", str(work / "synthetic"))
+    assert result.returncode == 0, result.stderr
+    project = make_project(work / "project", sorted(VALID.glob("*.md")) + casestudy_files(work / "synthetic"))
+    result = build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    library = load_library(casestudy_files(project / "casestudies"), HubPaths(project)).library
+    server = SiteServer(project / "site")
+    yield server, library, build_index(library.case_studies)
+    server.close()
+
+
+def python_ranking(library, index, text: str) -> list[str]:
+    return [library.case_studies[int(ref)].slug for ref, _score in query(index, text)]
+
+
+def browser_ranking(page, server, text: str) -> list[str]:
+    page.goto(f"{server.url}case-studies/?q={quote(text)}&sort=relevance")
+    page.wait_for_selector(".hub-finder--ready")
+    expect(page.locator("#hub-finder-count")).not_to_have_text("Loading the search index…")
+    shown: list[str] = []
+    while True:
+        shown = [i.removeprefix("cs-") for i in page.locator("ol.hub-results > li").evaluate_all(
+            "items => items.map(item => item.id)")]
+        if page.is_hidden(".hub-finder__more"):
+            return shown
+        page.focus(".hub-finder__more")
+        page.keyboard.press("Enter")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("text", QUERIES)
+def test_a_query_ranks_the_same_case_studies_in_python_and_in_the_browser(page, parity, text):
+    server, library, index = parity
+    expected = python_ranking(library, index, text)
+    assert browser_ranking(page, server, text) == expected
+    if text in ("social value", "apprentice", "appren", "carbon net zero"):
+        assert len(expected) > 1, "a query meant to match several case studies matched too few to compare order"
+
+
+@pytest.mark.browser
+def test_lunr_js_turns_every_indexed_text_into_the_terms_python_indexed(page, parity):
+    server, library, _index = parity
+    texts = [field.text(c) for c in library.case_studies for field in FIELDS]
+    texts += ["Café «quoted» (brackets) o'neill – dash\u2009thin\u00a0nbsp \u3000ideographic", "ÉCOLE naïve"]
+    browser_ranking(page, server, "warm")
+    in_browser = page.evaluate("""texts => texts.map(text => {
+        const pipeline = new lunr.Pipeline();
+        pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
+        return pipeline.run(lunr.tokenizer(text)).map(String);
+    })""", texts)
+    assert in_browser == [index_terms(text) for text in texts]
