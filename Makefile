@@ -27,6 +27,9 @@ test: $(STAMP)
 serve: $(STAMP)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
+new: $(STAMP)
+	$(PY) scripts/new_casestudy.py
+
 validate: $(STAMP)
 	$(PY) scripts/validate.py
 
