@@ -45,7 +45,7 @@ def on_files(files, config):
 
 def on_env(env, config, files):
     """3. Templates can compute the Content-Security-Policy of their page."""
-    env.filters["csp_policy"] = csp.policy
+    env.globals["csp_policy"] = csp.policy
     return env
 
 
