@@ -69,7 +69,8 @@ class GeneratedPage:
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
         # A page without its own template starts with its title as its one h1,
         # so that the skip link and the contents start there.
-        heading = "" if self.template else f"# {escape(self.title)}\n\n"
+        titled = self.template or self.body.startswith("# ")
+        heading = "" if titled else f"# {escape(self.title)}\n\n"
         return f"---\n{front}---\n\n{heading}{self.body}"
 
 
