@@ -40,5 +40,9 @@ linkcheck-external: site
 lint: $(STAMP)
 	$(PY) -m ruff check hooks scripts tests
 
+# The finder at 1,000 and 10,000 synthetic case studies (slow: about half an hour).
+bench: $(STAMP)
+	$(PY) scripts/bench.py
+
 clean:
 	rm -rf site .site-build-* .site-old-*

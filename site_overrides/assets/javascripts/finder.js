@@ -205,6 +205,7 @@
     if (state.q) loadIndex();
     update();
     window.addEventListener("popstate", function () {
+      clearTimeout(typingTimer);
       state = readState(location.search);
       lastAction = "";
       syncControls();
@@ -375,10 +376,20 @@
     }
   }
 
+  /* Every change goes into the URL. Typing makes one history entry, written
+   * once the typing pauses: browsers make history calls slow when they come
+   * on every keystroke. */
+  var typingTimer = null;
   function act(kind) {
-    writeURL(!(kind === "typing" && lastAction === "typing"));
+    clearTimeout(typingTimer);
+    if (kind === "typing") {
+      var push = lastAction !== "typing";
+      typingTimer = setTimeout(function () { writeURL(push); }, 400);
+    } else {
+      writeURL(true);
+    }
     lastAction = kind;
-    if (kind !== "more") shown = PAGE;
+    shown = PAGE;
     update();
   }
 
@@ -429,9 +440,12 @@
     sortResults();
     facets.forEach(function (facet, k) {
       facet.boxes.forEach(function (item, v) {
-        item.count.textContent = "(" + counts[k][v] + ")";
-        item.box.disabled = counts[k][v] === 0 && !item.box.checked;
-        item.option.classList.toggle("hub-facet__option--empty", item.box.disabled);
+        var text = "(" + counts[k][v] + ")", empty = counts[k][v] === 0 && !item.box.checked;
+        if (item.count.textContent !== text) item.count.textContent = text;
+        if (item.box.disabled !== empty) {
+          item.box.disabled = empty;
+          item.option.classList.toggle("hub-facet__option--empty", empty);
+        }
       });
     });
     Array.prototype.forEach.call(ui.weighting.node.options, function (option) {
@@ -481,6 +495,8 @@
     ui.more.textContent = "Show " + Math.min(PAGE, n - shown) + " more of " + (n - shown) + " remaining";
     ui.download.disabled = n === 0;
     renderChips();
+    // When the first results were shown (read by `make bench`).
+    if (!performance.getEntriesByName("hub-finder-results").length) performance.mark("hub-finder-results");
   }
 
   function activeCount() {
@@ -510,16 +526,31 @@
   }
 
   /* Words whose index term is one the query matched are marked. */
+  var stems = new Map();
+  function stemOf(part) {
+    var stem = stems.get(part);
+    if (stem === undefined) {
+      var word = part.toLowerCase().replace(/^\W+/, "").replace(/\W+$/, "");
+      stem = word ? lunr.stemmer(new lunr.Token(word)).toString() : "";
+      stems.set(part, stem);
+    }
+    return stem;
+  }
+
   function highlight(text, terms) {
     if (!terms.length) return [document.createTextNode(text)];
-    var out = [];
+    var out = [], plain = "";
     text.split(/([\s\-]+)/).forEach(function (part) {
-      var word = part.toLowerCase().replace(/^\W+/, "").replace(/\W+$/, "");
-      var stem = word && lunr.stemmer(new lunr.Token(word)).toString();
-      if (stem && terms.indexOf(stem) >= 0) out.push(el("mark", { text: part }));
-      else if (out.length && out[out.length - 1].nodeType === 3) out[out.length - 1].textContent += part;
-      else out.push(document.createTextNode(part));
+      var stem = stemOf(part);
+      if (stem && terms.indexOf(stem) >= 0) {
+        if (plain) out.push(document.createTextNode(plain));
+        out.push(el("mark", { text: part }));
+        plain = "";
+      } else {
+        plain += part;
+      }
     });
+    if (plain) out.push(document.createTextNode(plain));
     return out;
   }
 
