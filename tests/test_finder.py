@@ -174,6 +174,8 @@ def test_the_url_holds_the_state_and_reproduces_the_view(page, finder_server, br
     assert other.input_value("#hub-finder-q") == "apprentices"
     assert other.is_checked("#hub-f-region-london") and other.is_checked("#hub-f-region-north-west")
     assert other.input_value("#hub-finder-sort") == "value"
+    assert not other.is_checked("#__search"), "Material's own search must not take the finder's ?q="
+    assert params(other)["q"] == ["apprentices"]
     other.reload()
     expect(other.locator("#hub-finder-count")).to_contain_text("match")
     assert titles(other) == shown

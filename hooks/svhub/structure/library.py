@@ -28,6 +28,7 @@ class Library:
     case_studies: list[CaseStudy]
     vocab: Vocabularies
     _by_slug: dict[str, CaseStudy] = field(init=False, repr=False)
+    _position: dict[str, int] = field(init=False, repr=False)
     _facet_cache: dict[str, dict[str, list[CaseStudy]]] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -36,6 +37,7 @@ class Library:
             self.case_studies, key=lambda c: (-(c.year or 0), c.title.lower(), c.slug)
         )
         self._by_slug = {c.slug: c for c in self.case_studies}
+        self._position = {c.slug: i for i, c in enumerate(self.case_studies)}
 
     def __iter__(self):
         return iter(self.case_studies)
@@ -68,8 +70,7 @@ class Library:
             for other in members[:RELATED_CANDIDATES]:
                 if other.slug != case_study.slug:
                     scores[other.slug] += weight
-        order = {c.slug: i for i, c in enumerate(self.case_studies)}
-        best = sorted(scores, key=lambda slug: (-scores[slug], order[slug]))
+        best = sorted(scores, key=lambda slug: (-scores[slug], self._position[slug]))
         return [self._by_slug[slug] for slug in best[:RELATED_LIMIT]]
 
     def _groups(self, facet: str) -> dict[str, list[CaseStudy]]:

@@ -10,6 +10,10 @@
 (function () {
   "use strict";
 
+  // finder-url.js set a "q" aside before Material's search could see it; put it back.
+  var setAside = history.state && history.state.hubFinderSearch;
+  if (setAside) history.replaceState(null, "", location.pathname + setAside + location.hash);
+
   var root = document.getElementById("hub-finder");
   if (!root || !window.fetch || !window.URLSearchParams || !window.Proxy) return;
 
@@ -23,16 +27,6 @@
   var state = readState(location.search);
   var shown = PAGE, lastAction = "", results = [], matches = null;
   var ui = {};
-
-  // Material's site search opens itself for a "q" in the URL when it starts, and
-  // deletes it when closed; keep the finder's q out of its sight until then.
-  if (state.q) {
-    var own = location.search;
-    history.replaceState(history.state, "", location.pathname + location.hash);
-    document.addEventListener("DOMContentLoaded", function () {
-      history.replaceState(history.state, "", location.pathname + own + location.hash);
-    });
-  }
 
   // With keywords in the URL, fetch the index alongside the facet table.
   if (hasKeywords()) loadIndex();
