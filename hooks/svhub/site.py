@@ -13,8 +13,8 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from .config import HubPaths
-from .dictionary import data_dictionary
 from .diagnostics import Diagnostic, Severity
+from .dictionary import data_dictionary
 from .exports import downloads
 from .finder import finder_files
 from .guidance import guidance_meta
