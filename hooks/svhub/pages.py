@@ -42,6 +42,10 @@ class SiteInfo:
         return f"{self.repo_url.rstrip('/')}/edit/{self.edit_branch}/{case_study.path}"
 
 
+# Templates that write the page's h1 themselves (the others show the Markdown's).
+TEMPLATES_WITH_TITLE = frozenset({"casestudy.html"})
+
+
 @dataclass
 class GeneratedPage:
     src_uri: str
@@ -69,7 +73,7 @@ class GeneratedPage:
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
         # A page without its own template starts with its title as its one h1,
         # so that the skip link and the contents start there.
-        titled = self.template or self.body.startswith("# ")
+        titled = self.template in TEMPLATES_WITH_TITLE or self.body.startswith("# ")
         heading = "" if titled else f"# {escape(self.title)}\n\n"
         return f"---\n{front}---\n\n{heading}{self.body}"
 
