@@ -45,6 +45,19 @@ def test_misspelt_keys_and_values_get_did_you_mean_hints():
     assert "'nhs-bdy' is not a valid value for 'commissioner.type' (did you mean 'nhs-body'?)" in result.stdout
 
 
+def test_a_shortened_value_suggests_the_one_value_it_starts(tmp_path):
+    text = (VALID / "fixture-nhs-health-advice.md").read_text(encoding="utf-8")
+    region = next(line.split(":", 1)[1].strip() for line in text.splitlines() if line.strip().startswith("region:"))
+    assert region == "london"
+    file = tmp_path / "short-region.md"
+    file.write_text(text.replace("region: london", "region: yorkshire"), encoding="utf-8")
+    result = run_script("validate.py", str(file))
+    assert "'yorkshire' is not a valid value for 'commissioner.region' " \
+           "(did you mean 'yorkshire-and-the-humber'?)" in result.stdout
+    file.write_text(text.replace("region: london", "region: north"), encoding="utf-8")
+    assert "(did you mean 'north-east', 'north-west' or 'northern-ireland'?)" in run_script("validate.py", str(file)).stdout
+
+
 def test_a_wrong_flag_is_a_clean_error_not_a_traceback():
     result = run_script("validate.py", "--no-such-flag")
     assert result.returncode == 2

@@ -43,9 +43,17 @@ def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """A 'did you mean …?' suffix, or nothing when no choice is close."""
-    match = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{match[0]}'?)" if match else ""
+    """A 'did you mean …?' suffix, or nothing when no choice is close.
+
+    A shortened value ('yorkshire') is close to the choices it starts, however
+    long they are: all of them are offered when there are a few."""
+    word, choices = str(word), [str(choice) for choice in choices]
+    starting = [choice for choice in choices if word and choice.startswith(word)]
+    match = starting if 1 <= len(starting) <= 3 else difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if not match:
+        return ""
+    *rest, last = (f"'{choice}'" for choice in match)
+    return f" (did you mean {', '.join(rest) + ' or ' if rest else ''}{last}?)"
 
 
 class UserError(Exception):
