@@ -48,10 +48,6 @@ def open_finder(page, server, query: str = ""):
     return page
 
 
-def count(page) -> str:
-    return page.inner_text("#hub-finder-count")
-
-
 def titles(page) -> list[str]:
     return [t.strip() for t in page.locator("ol.hub-results > li .hub-result__title").all_inner_texts()]
 
@@ -110,7 +106,7 @@ def test_a_large_library_is_listed_a_hundred_at_a_time_and_every_page_is_linked(
 @pytest.mark.browser
 def test_typing_a_query_shows_matching_case_studies_with_the_words_highlighted(page, finder_server):
     open_finder(page, finder_server)
-    assert count(page) == f"{ALL} case studies"
+    expect(page.locator("#hub-finder-count")).to_have_text(f"{ALL} case studies")
     page.fill("#hub-finder-q", "apprentices")
     expect(page.locator("#hub-finder-count")).to_have_text("4 case studies match")
     assert titles(page)[0] == "Fixture Town housing repairs apprentices"
@@ -123,14 +119,31 @@ def test_typing_a_query_shows_matching_case_studies_with_the_words_highlighted(p
 
 
 @pytest.mark.browser
+def test_the_keyword_index_loads_only_for_keywords_and_each_file_once(page, finder_server):
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(urlsplit(request.url).path.rsplit("/", 1)[-1]))
+    open_finder(page, finder_server, "?region=north-west")
+    expect(page.locator("#hub-finder-count")).to_have_text("4 case studies match")
+    assert fetched.count("finder-facets.json") == 1
+    assert "finder-index.json" not in fetched and "lunr.js" not in fetched, "no keywords yet: no index"
+    page.focus("#hub-finder-q")  # about to type: the index comes now
+    page.wait_for_function("() => window.lunr")
+    fetched.clear()
+    open_finder(page, finder_server, "?q=apprentices")
+    expect(page.locator("#hub-finder-count")).to_have_text("4 case studies match")
+    assert sorted(f for f in fetched if f in ("finder-facets.json", "finder-index.json", "lunr.js")) == [
+        "finder-facets.json", "finder-index.json", "lunr.js"], "each file is fetched once, whoever starts it"
+
+
+@pytest.mark.browser
 def test_values_in_one_facet_are_ored_and_facets_are_anded(page, finder_server):
     open_finder(page, finder_server)
     page.check("#hub-f-region-north-west")
-    assert count(page) == "4 case studies match"
+    expect(page.locator("#hub-finder-count")).to_have_text("4 case studies match")
     page.check("#hub-f-region-london")
-    assert count(page) == "6 case studies match"
+    expect(page.locator("#hub-finder-count")).to_have_text("6 case studies match")
     page.check("#hub-f-service-housing-repairs")
-    assert count(page) == "2 case studies match"
+    expect(page.locator("#hub-finder-count")).to_have_text("2 case studies match")
     assert sorted(titles(page)) == ["Example Borough repairs contract <script>window.__pwned = 1</script>",
                                     "Fixture Town housing repairs apprentices"]
     assert page.evaluate("window.__pwned") is None
@@ -145,13 +158,13 @@ def test_counts_say_how_many_results_a_value_gives_and_empty_values_are_disabled
     assert page.is_visible("#hub-f-region-north-east")
     page.check("#hub-f-service-energy-efficiency")
     # Other facets count within the results; the facet's own values still show their totals.
-    assert label_count(page, "hub-f-region-north-west") == 1
-    assert page.is_disabled("#hub-f-region-wales")
+    expect(page.locator("label[for=hub-f-region-north-west] .hub-facet__count")).to_have_text("(1)")
+    expect(page.locator("#hub-f-region-wales")).to_be_disabled()
     assert label_count(page, "hub-f-service-housing-repairs") == 2
     page.check("#hub-f-service-housing-repairs")
-    assert count(page) == "3 case studies match"
+    expect(page.locator("#hub-finder-count")).to_have_text("3 case studies match")
     page.select_option("#hub-f-weighting", "20")
-    assert count(page) == "1 case study match"
+    expect(page.locator("#hub-finder-count")).to_have_text("1 case study match")
 
 
 @pytest.mark.browser
@@ -187,14 +200,14 @@ def test_back_and_forward_step_through_the_filters(page, finder_server):
     open_finder(page, finder_server)
     page.check("#hub-f-region-north-west")
     page.check("#hub-f-service-housing-repairs")
-    assert count(page) == "2 case studies match"
+    expect(page.locator("#hub-finder-count")).to_have_text("2 case studies match")
     page.go_back()
     page.wait_for_url(lambda u: "service" not in u)
-    assert count(page) == "4 case studies match"
+    expect(page.locator("#hub-finder-count")).to_have_text("4 case studies match")
     assert not page.is_checked("#hub-f-service-housing-repairs")
     page.go_back()
     page.wait_for_url(lambda u: urlsplit(u).query == "")
-    assert count(page) == f"{ALL} case studies"
+    expect(page.locator("#hub-finder-count")).to_have_text(f"{ALL} case studies")
     page.go_forward()
     page.wait_for_url(lambda u: "region" in u)
     assert page.is_checked("#hub-f-region-north-west")
@@ -209,7 +222,7 @@ def test_chips_remove_one_filter_and_clear_all_removes_every_filter(page, finder
     assert params(page) == {"evidence": ["commissioner-reported"]}
     page.click(".hub-finder__clear")
     assert params(page) == {}
-    assert count(page) == f"{ALL} case studies"
+    expect(page.locator("#hub-finder-count")).to_have_text(f"{ALL} case studies")
     assert page.is_hidden(".hub-finder__active")
 
 
@@ -238,7 +251,7 @@ def test_the_finder_works_with_the_keyboard_alone_and_focus_stays_visible(page, 
 @pytest.mark.browser
 def test_download_these_results_exports_exactly_the_filtered_set_with_formulas_escaped(page, finder_server):
     open_finder(page, finder_server, "?commissioner_type=police-and-fire,local-authority&region=south-west,wales")
-    assert count(page) == "3 case studies match"
+    expect(page.locator("#hub-finder-count")).to_have_text("3 case studies match")
     with page.expect_download() as info:
         page.click(".hub-finder__download")
     text = open(info.value.path(), encoding="utf-8-sig").read()
@@ -269,7 +282,7 @@ def test_the_finder_fits_a_320_pixel_screen(browser, finder_server):
     assert not page.evaluate("document.querySelector('.hub-finder__filters').open")
     page.click(".hub-finder__filters > summary")
     page.check("#hub-f-region-wales")
-    assert count(page) == "2 case studies match"
+    expect(page.locator("#hub-finder-count")).to_have_text("2 case studies match")
     box = page.locator("label[for=hub-f-region-wales]").bounding_box()
     assert box["height"] >= 24
     context.close()

@@ -51,6 +51,7 @@ def browser_ranking(page, server, text: str) -> list[str]:
             return shown
         page.focus(".hub-finder__more")
         page.keyboard.press("Enter")
+        page.wait_for_function("n => document.querySelectorAll('ol.hub-results > li').length > n", arg=len(shown))
 
 
 @pytest.mark.browser

@@ -284,6 +284,7 @@ class Compiler:
         title = "Case studies" if number == 1 else f"Case studies, page {number} of {count}"
         return GeneratedPage(src_uri=f"{here}index.md" if number == 1 else f"{here[:-1]}.md", title=title,
                              body=body, hide=("toc",), template="finder.html" if number == 1 else "",
+                             data={"finder": dict(FINDER_DATA)} if number == 1 else {},
                              description="Search and browse real examples of social value in public contracts.")
 
     def _listing_nav(self, number: int, count: int) -> str:

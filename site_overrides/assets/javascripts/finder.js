@@ -28,9 +28,11 @@
   var shown = PAGE, lastAction = "", results = [], matches = null;
   var ui = {};
 
-  // With keywords in the URL, fetch the index alongside the facet table.
+  // With keywords in the URL, fetch the index alongside the facet table
+  // (finder-url.js has usually started both already).
+  var early = window.hubFinderFetches || {};
   if (hasKeywords()) loadIndex();
-  fetch(url("facets")).then(function (r) { return r.json(); }).then(start);
+  json("facets").then(start);
 
   // Loading ------------------------------------------------------------------
 
@@ -45,13 +47,15 @@
     });
   }
 
+  function json(key) {
+    return early[key] || fetch(url(key)).then(function (r) { return r.json(); });
+  }
+
   function loadIndex() {
     if (!indexLoading) {
-      indexLoading = Promise.all([
-        loadScript(url("lunr")),
-        fetch(url("index")).then(function (r) { return r.json(); })
-      ]).then(function (loaded) {
+      indexLoading = Promise.all([early.lunr || loadScript(url("lunr")), json("index")]).then(function (loaded) {
         index = expandIndex(loaded[1]);
+        performance.mark("hub-finder-index");  // read by `make bench`
         if (table) update();
       });
     }
@@ -68,7 +72,7 @@
       Object.defineProperty(Posting.prototype, field, {
         get: function () {
           if (!this._docs[f]) {
-            var docs = {}, ref = 0, gaps = packed.postings[this._index][f];
+            var docs = {}, ref = 0, gaps = numbers(packed.postings[this._index][f]);
             for (var i = 0; i < gaps.length; i++) { ref += gaps[i]; docs[ref] = {}; }
             this._docs[f] = docs;
           }
@@ -76,6 +80,7 @@
         }
       });
     });
+    function numbers(text) { return text ? text.split(",").map(Number) : []; }
     var inverted = packed.terms.map(function (term, number) { return [term, new Posting(number)]; });
     var loaded = lunr.Index.load({ version: packed.version, fields: fields, pipeline: packed.pipeline,
                                    invertedIndex: inverted, fieldVectors: [] });
@@ -84,7 +89,7 @@
       get: function (cache, fieldRef) {
         if (!(fieldRef in cache)) {
           var slash = fieldRef.indexOf("/");
-          var flat = packed.vectors[fields.indexOf(fieldRef.slice(0, slash))][+fieldRef.slice(slash + 1)];
+          var flat = numbers(packed.vectors[fields.indexOf(fieldRef.slice(0, slash))][+fieldRef.slice(slash + 1)]);
           var elements = new Array(flat.length), term = 0;
           for (var i = 0; i < flat.length; i += 2) {
             term += flat[i];
@@ -489,8 +494,9 @@
     ui.more.textContent = "Show " + Math.min(PAGE, n - shown) + " more of " + (n - shown) + " remaining";
     ui.download.disabled = n === 0;
     renderChips();
-    // When the first results were shown (read by `make bench`).
+    // When the first results were shown, and every update (read by `make bench`).
     if (!performance.getEntriesByName("hub-finder-results").length) performance.mark("hub-finder-results");
+    performance.mark("hub-finder-render");
   }
 
   function activeCount() {
