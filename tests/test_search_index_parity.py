@@ -3,15 +3,17 @@ query must find the same case studies in the same order in both."""
 
 from __future__ import annotations
 
-from urllib.parse import quote
+from itertools import accumulate
+from urllib.parse import quote, urlsplit
 
 import pytest
 from conftest import VALID, SiteServer, build, make_project, run_script
 from playwright.sync_api import expect
 
 from svhub.config import HubPaths
+from svhub.finder import shard_path
 from svhub.loader import casestudy_files, load_library
-from svhub.search_index import FIELDS, build_index, index_terms, query
+from svhub.search_index import FIELDS, build_index, index_terms, pack, query
 
 QUERIES = [
     "social value", "apprentice", "appren", "council's", "local-authority", "Llanfair-ym-Muallt",
@@ -30,6 +32,8 @@ def parity(tmp_path_factory):
     result = build(project)
     assert result.returncode == 0, result.stdout + result.stderr
     library = load_library(casestudy_files(project / "casestudies"), HubPaths(project)).library
+    shards = list((project / "site" / "case-studies" / "data").glob("finder-index-*.json"))
+    assert len(shards) >= 2, "the browser must load an index in several shards for these tests to cover it"
     server = SiteServer(project / "site")
     yield server, library, build_index(library.case_studies)
     server.close()
@@ -76,3 +80,36 @@ def test_lunr_js_turns_every_indexed_text_into_the_terms_python_indexed(page, pa
         return pipeline.run(lunr.tokenizer(text)).map(String);
     })""", texts)
     assert in_browser == [index_terms(text) for text in texts]
+
+
+def test_the_packed_index_keeps_every_posting_and_its_score(parity):
+    _server, _library, index = parity
+    packed = pack(index, shard_bytes=20_000)
+    assert len(packed.shards) >= 3
+    terms, fields = packed.head["terms"], packed.head["fields"]
+    postings = [row for shard in packed.shards for row in shard["postings"]]
+    assert packed.head["shards"] == list(accumulate([0] + [len(s["postings"]) for s in packed.shards[:-1]]))
+    assert terms == sorted(index.inverted_index) and len(postings) == len(terms)
+    for term, row in zip(terms, postings, strict=True):
+        number = index.inverted_index[term]["_index"]
+        for field, text in zip(fields, row, strict=True):
+            flat = [int(n) for n in text.split(",")] if text else []
+            docs = list(accumulate(flat[0::2]))
+            assert docs == sorted(int(ref) for ref in index.inverted_index[term][field])
+            for doc, score in zip(docs, flat[1::2], strict=True):
+                elements = index.field_vectors[f"{field}/{doc}"].elements
+                assert score == round(dict(zip(elements[0::2], elements[1::2], strict=True))[number] * 1000)
+
+
+@pytest.mark.browser
+def test_a_search_fetches_only_the_shards_its_terms_are_in(page, parity):
+    server, _library, index = parity
+    fetched: set[str] = set()
+    page.on("request", lambda request: fetched.add(urlsplit(request.url).path.rsplit("/", 1)[-1]))
+    assert browser_ranking(page, server, "apprentice")
+    starts = pack(index).head["shards"]
+    shard_of = {n: max(k for k, start in enumerate(starts) if start <= n) for n in range(len(index.inverted_index))}
+    wanted = {shard_path(shard_of[n]).rsplit("/", 1)[-1]
+              for n, term in enumerate(sorted(index.inverted_index)) if term.startswith("apprentic")}
+    assert {name for name in fetched if name.startswith("finder-index-")} == wanted
+    assert len(wanted) < len(starts)

@@ -1,5 +1,5 @@
 """What the case-study finder at /case-studies/ loads: a compact facet table,
-the prebuilt keyword index and lunr.js.
+the prebuilt keyword index (a head and shards) and lunr.js.
 
 The facet table is enough for first results, counts and filtering; the keyword
 index is only fetched once someone searches. Each facet's URL parameter is
@@ -134,12 +134,19 @@ class FinderFiles:
     index_seconds: float
 
 
+def shard_path(number: int) -> str:
+    """Where a shard of the keyword index goes: beside its head, INDEX_PATH."""
+    return INDEX_PATH.removesuffix(".json") + f"-{number}.json"
+
+
 def finder_files(library: Library) -> FinderFiles:
     started = time.perf_counter()
-    index = _json(pack(build_index(library.case_studies)))
+    packed = pack(build_index(library.case_studies))
+    shards = [GeneratedFile(shard_path(n), _json(shard)) for n, shard in enumerate(packed.shards)]
+    head = packed.head | {"shard_files": [shard.src_uri.rsplit("/", 1)[1] for shard in shards]}
     seconds = time.perf_counter() - started
     return FinderFiles(
-        [GeneratedFile(FACETS_PATH, _json(facet_table(library))), GeneratedFile(INDEX_PATH, index),
-         GeneratedFile(LUNR_PATH, lunr_js())],
+        [GeneratedFile(FACETS_PATH, _json(facet_table(library))), GeneratedFile(INDEX_PATH, _json(head)),
+         *shards, GeneratedFile(LUNR_PATH, lunr_js())],
         seconds,
     )

@@ -137,44 +137,65 @@ def query(index: Index, text: str) -> list[tuple[str, float]]:
     return sorted(found, key=lambda m: (-math.floor(m[1] * 1e6 + 0.5), int(m[0])))
 
 
-def pack(index: Index) -> dict:
-    """The serialised index in a compact form the finder expands for `lunr.Index.load`.
+# About how many bytes of postings one shard of the packed index holds.
+SHARD_BYTES = 48_000
 
-    lunr's own JSON repeats every document ref and field name per posting; here
-    terms are numbered by their sorted position, postings are gaps between
-    document numbers, and field vectors are (term-number gap, score x 1000)
-    pairs. Both are comma-separated strings, which a browser parses far faster
-    than nested arrays and expands only when a query touches them. Nothing is
-    dropped or recomputed: expanding it gives back lunr's serialised index with
-    the terms renumbered.
+
+@dataclass(frozen=True)
+class PackedIndex:
+    """The finder's index: a head every search loads, and shards of postings."""
+
+    head: dict
+    shards: list[dict]
+
+
+def pack(index: Index, shard_bytes: int = SHARD_BYTES) -> PackedIndex:
+    """lunr's serialised index, in a form a browser can load a part at a time.
+
+    The head holds the fields and every term (numbered by sorted position),
+    which lunr needs to expand a query. The shards hold each term's postings:
+    per field, the documents that have the term, as gaps between document
+    numbers, each with the term's score in that document's field vector
+    (x 1000, lunr's own precision), comma-separated. lunr scores a document by
+    the dot product of the query vector with its field vectors, to which only
+    the query's terms contribute, so these scores stand in for the field
+    vectors and rank exactly as lunr's own index does. A search fetches only
+    the shards its terms are in; consecutive terms share a shard, so a prefix
+    search usually needs one.
     """
     fields = list(index.fields)
     terms = sorted(index.inverted_index)
     number = {index.inverted_index[term]["_index"]: position for position, term in enumerate(terms)}
+    scores: dict[tuple[int, str], dict[int, int]] = {}
+    for field_ref, vector in index.field_vectors.items():
+        field, ref = field_ref.split("/", 1)
+        elements = vector.elements
+        for i in range(0, len(elements), 2):
+            scores.setdefault((number[elements[i]], field), {})[int(ref)] = round(elements[i + 1] * 1000)
     postings = []
-    for term in terms:
+    for position, term in enumerate(terms):
         posting = index.inverted_index[term]
-        postings.append([_joined(_gaps(sorted(int(ref) for ref in posting[field]))) for field in fields])
-    refs = sorted({int(ref) for ref in (key.split("/", 1)[1] for key in index.field_vectors)})
-    vectors = []
-    for field in fields:
-        per_doc = []
-        for ref in refs:
-            elements = index.field_vectors[f"{field}/{ref}"].elements
-            pairs = sorted((number[elements[i]], round(elements[i + 1] * 1000)) for i in range(0, len(elements), 2))
-            flat, previous = [], 0
-            for term_number, score in pairs:
-                flat += [term_number - previous, score]
-                previous = term_number
-            per_doc.append(_joined(flat))
-        vectors.append(per_doc)
+        per_field = []
+        for field in fields:
+            docs, previous, flat = sorted(int(ref) for ref in posting[field]), 0, []
+            for doc in docs:
+                flat += [doc - previous, scores[(position, field)][doc]]
+                previous = doc
+            per_field.append(_joined(flat))
+        postings.append(per_field)
+    starts, shards, size = [], [], shard_bytes
+    for position, per_field in enumerate(postings):
+        if size >= shard_bytes:
+            starts.append(position)
+            shards.append({"postings": []})
+            size = 0
+        shards[-1]["postings"].append(per_field)
+        size += sum(len(text) + 3 for text in per_field)
+    refs = {int(key.split("/", 1)[1]) for key in index.field_vectors}
     # The search pipeline is lunr.js's own "stemmer", which js_stemmer reproduces.
-    return {"version": "2.3.9", "fields": fields, "pipeline": ["stemmer"], "documents": len(refs),
-            "terms": terms, "postings": postings, "vectors": vectors}
-
-
-def _gaps(numbers: list[int]) -> list[int]:
-    return [n - (numbers[i - 1] if i else 0) for i, n in enumerate(numbers)]
+    head = {"version": "2.3.9", "fields": fields, "pipeline": ["stemmer"], "documents": len(refs),
+            "terms": terms, "shards": starts}
+    return PackedIndex(head, shards)
 
 
 def _joined(numbers: list[int]) -> str:

@@ -54,7 +54,7 @@
   function loadIndex() {
     if (!indexLoading) {
       indexLoading = Promise.all([early.lunr || loadScript(url("lunr")), json("index")]).then(function (loaded) {
-        index = expandIndex(loaded[1]);
+        index = expandIndex(loaded[1], url("index"));
         performance.mark("hub-finder-index");  // read by `make bench`
         if (table) update();
       });
@@ -62,46 +62,75 @@
     return indexLoading;
   }
 
-  /* svhub.search_index.pack wrote lunr's serialised index compactly; give it
-   * back to lunr.Index.load in lunr's own shape. Postings and field vectors are
-   * expanded when a query first touches them, so loading stays quick. */
-  function expandIndex(packed) {
-    var fields = packed.fields;
-    function Posting(number) { this._index = number; this._docs = []; }
+  /* svhub.search_index.pack wrote lunr's index as a head, with every term, and
+   * shards of postings with their scores. lunr.Index.load gets the head. A
+   * term's postings come from its shard when a query first touches them, and
+   * a document's field vector holds just the scores of the terms the query
+   * touched: all that lunr's dot product reads. A query that touches a shard
+   * not fetched yet returns null, and `ready` is called once it has come. */
+  function expandIndex(head, base) {
+    var fields = head.fields, shards = [], missing = {}, touched = [], vectors = {};
+    function numbers(text) { return text ? text.split(",").map(Number) : []; }
+    function shardOf(number) {
+      var low = 0, high = head.shards.length - 1;
+      while (low < high) {
+        var middle = (low + high + 1) >> 1;
+        if (head.shards[middle] <= number) low = middle; else high = middle - 1;
+      }
+      return low;
+    }
+    function Posting(number) { this._index = number; this._docs = []; this._scores = []; }
     fields.forEach(function (field, f) {
       Object.defineProperty(Posting.prototype, field, {
         get: function () {
           if (!this._docs[f]) {
-            var docs = {}, ref = 0, gaps = numbers(packed.postings[this._index][f]);
-            for (var i = 0; i < gaps.length; i++) { ref += gaps[i]; docs[ref] = {}; }
+            var k = shardOf(this._index);
+            if (!shards[k]) { missing[k] = true; return {}; }
+            var docs = {}, scores = {}, ref = 0, flat = numbers(shards[k].postings[this._index - head.shards[k]][f]);
+            for (var i = 0; i < flat.length; i += 2) {
+              ref += flat[i];
+              docs[ref] = {};
+              scores[ref] = flat[i + 1] / 1000;
+            }
             this._docs[f] = docs;
+            this._scores[f] = scores;
           }
+          if (touched.indexOf(this) < 0) touched.push(this);
           return this._docs[f];
         }
       });
     });
-    function numbers(text) { return text ? text.split(",").map(Number) : []; }
-    var inverted = packed.terms.map(function (term, number) { return [term, new Posting(number)]; });
-    var loaded = lunr.Index.load({ version: packed.version, fields: fields, pipeline: packed.pipeline,
+    var inverted = head.terms.map(function (term, number) { return [term, new Posting(number)]; });
+    var loaded = lunr.Index.load({ version: head.version, fields: fields, pipeline: head.pipeline,
                                    invertedIndex: inverted, fieldVectors: [] });
-    var vectors = {};
     loaded.fieldVectors = new Proxy(vectors, {
-      get: function (cache, fieldRef) {
-        if (!(fieldRef in cache)) {
-          var slash = fieldRef.indexOf("/");
-          var flat = numbers(packed.vectors[fields.indexOf(fieldRef.slice(0, slash))][+fieldRef.slice(slash + 1)]);
-          var elements = new Array(flat.length), term = 0;
-          for (var i = 0; i < flat.length; i += 2) {
-            term += flat[i];
-            elements[i] = term;
-            elements[i + 1] = flat[i + 1] / 1000;
-          }
-          cache[fieldRef] = new lunr.Vector(elements);
+      get: function (_cache, fieldRef) {
+        if (!(fieldRef in vectors)) {
+          var slash = fieldRef.indexOf("/"), f = fields.indexOf(fieldRef.slice(0, slash));
+          var ref = fieldRef.slice(slash + 1), elements = [];
+          touched.slice().sort(function (a, b) { return a._index - b._index; }).forEach(function (posting) {
+            var scores = posting._scores[f];
+            if (scores && ref in scores) elements.push(posting._index, scores[ref]);
+          });
+          vectors[fieldRef] = new lunr.Vector(elements);
         }
-        return cache[fieldRef];
+        return vectors[fieldRef];
       }
     });
-    return loaded;
+    return {
+      search: function (build, ready) {
+        missing = {};
+        touched = [];
+        vectors = {};
+        var found = loaded.query(build), need = Object.keys(missing);
+        if (!need.length) return found;
+        Promise.all(need.map(function (k) {
+          return fetch(new URL(head.shard_files[k], base)).then(function (r) { return r.json(); })
+            .then(function (shard) { shards[k] = shard; });
+        })).then(ready);
+        return null;
+      }
+    };
   }
 
   // Keywords: the same query as svhub.search_index.query --------------------
@@ -113,9 +142,10 @@
       .map(String);
   }
 
+  /* The matches, or null while a shard of the index is fetched (update runs again then). */
   function lunrQuery(text) {
     var words = queryWords(text), min = table.prefix_min;
-    return index.query(function (q) {
+    return index.search(function (q) {
       words.forEach(function (word) {
         if (word.length >= min) {
           q.term(lunr.stemmer(new lunr.Token(word)).toString(),
@@ -125,7 +155,7 @@
           q.term(word, { usePipeline: true, presence: lunr.Query.presence.REQUIRED });
         }
       });
-    });
+    }, update);
   }
 
   function hasKeywords() { return /[A-Za-z0-9]/.test(state.q); }
@@ -399,10 +429,15 @@
       setCount("Loading the search index…");
       return;
     }
+    var found = hasKeywords() ? lunrQuery(state.q) : null;
+    if (hasKeywords() && !found) {
+      setCount("Loading the search index…");
+      return;
+    }
     matches = null;
-    if (hasKeywords()) {
+    if (found) {
       matches = {};
-      lunrQuery(state.q).forEach(function (r) { matches[r.ref] = r; });
+      found.forEach(function (r) { matches[r.ref] = r; });
     }
     var chosen = facets.map(function (facet) {
       var ids = (state.f[facet.param] || []).map(function (v) { return facet.ids[v]; })
