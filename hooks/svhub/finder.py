@@ -29,7 +29,7 @@ from importlib import resources
 from typing import Any
 
 from .pages import FINDER_DATA, SECTION, GeneratedFile
-from .search_index import FIELDS, PREFIX_MIN, build_index, pack
+from .search_index import build_index, pack
 from .structure.casestudy import CaseStudy
 from .structure.library import Library
 from .vocabularies import Vocabularies
@@ -112,8 +112,6 @@ def facet_table(library: Library) -> dict[str, Any]:
         "columns": list(COLUMNS),
         "facets": facets,
         "weighting_steps": list(WEIGHTING_STEPS),
-        "prefix_min": PREFIX_MIN,
-        "fields": [f.name for f in FIELDS],
         "rows": rows,
     }
 

@@ -194,7 +194,7 @@ def pack(index: Index, shard_bytes: int = SHARD_BYTES) -> PackedIndex:
     refs = {int(key.split("/", 1)[1]) for key in index.field_vectors}
     # The search pipeline is lunr.js's own "stemmer", which js_stemmer reproduces.
     head = {"version": "2.3.9", "fields": fields, "pipeline": ["stemmer"], "documents": len(refs),
-            "terms": terms, "shards": starts}
+            "prefix_min": PREFIX_MIN, "terms": terms, "shards": starts}
     return PackedIndex(head, shards)
 
 

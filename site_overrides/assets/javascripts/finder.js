@@ -57,6 +57,7 @@
         index = expandIndex(loaded[1], url("index"));
         performance.mark("hub-finder-index");  // read by `make bench`
         if (table) update();
+        else if (hasKeywords()) lunrQuery(state.q);  // starts fetching its shards while the facet table loads
       });
     }
     return indexLoading;
@@ -118,6 +119,7 @@
       }
     });
     return {
+      prefixMin: head.prefix_min,
       search: function (build, ready) {
         missing = {};
         touched = [];
@@ -144,7 +146,7 @@
 
   /* The matches, or null while a shard of the index is fetched (update runs again then). */
   function lunrQuery(text) {
-    var words = queryWords(text), min = table.prefix_min;
+    var words = queryWords(text), min = index.prefixMin;
     return index.search(function (q) {
       words.forEach(function (word) {
         if (word.length >= min) {
@@ -155,7 +157,7 @@
           q.term(word, { usePipeline: true, presence: lunr.Query.presence.REQUIRED });
         }
       });
-    }, update);
+    }, function () { if (table) update(); });
   }
 
   function hasKeywords() { return /[A-Za-z0-9]/.test(state.q); }
