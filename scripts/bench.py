@@ -401,7 +401,7 @@ def main() -> int:
     parser = ArgumentParser(prog="bench.py", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
-    parser.add_argument("--runs", type=int, default=3, help="browser runs per measurement (median)")
+    parser.add_argument("--runs", type=int, default=5, help="browser runs per measurement (median)")
     parser.add_argument("--no-pagefind", action="store_true", help="skip the Pagefind reference")
     args = parser.parse_args()
     if not Path(CHROMIUM).exists():

@@ -70,7 +70,7 @@
    * touched: all that lunr's dot product reads. A query that touches a shard
    * not fetched yet returns null, and `ready` is called once it has come. */
   function expandIndex(head, base) {
-    var fields = head.fields, shards = [], missing = {}, touched = [], vectors = {};
+    var fields = head.fields, shards = [], fetching = [], missing = {}, touched = [], ordered = null, vectors = {};
     function numbers(text) { return text ? text.split(",").map(Number) : []; }
     function shardOf(number) {
       var low = 0, high = head.shards.length - 1;
@@ -109,7 +109,8 @@
         if (!(fieldRef in vectors)) {
           var slash = fieldRef.indexOf("/"), f = fields.indexOf(fieldRef.slice(0, slash));
           var ref = fieldRef.slice(slash + 1), elements = [];
-          touched.slice().sort(function (a, b) { return a._index - b._index; }).forEach(function (posting) {
+          ordered = ordered || touched.slice().sort(function (a, b) { return a._index - b._index; });
+          ordered.forEach(function (posting) {
             var scores = posting._scores[f];
             if (scores && ref in scores) elements.push(posting._index, scores[ref]);
           });
@@ -123,12 +124,14 @@
       search: function (build, ready) {
         missing = {};
         touched = [];
+        ordered = null;
         vectors = {};
         var found = loaded.query(build), need = Object.keys(missing);
         if (!need.length) return found;
         Promise.all(need.map(function (k) {
-          return fetch(new URL(head.shard_files[k], base)).then(function (r) { return r.json(); })
+          fetching[k] = fetching[k] || fetch(new URL(head.shard_files[k], base)).then(function (r) { return r.json(); })
             .then(function (shard) { shards[k] = shard; });
+          return fetching[k];
         })).then(ready);
         return null;
       }
