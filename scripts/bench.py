@@ -10,7 +10,7 @@ to updated results. Material's own search on the same site, in the same run,
 is the baseline; Pagefind, run over the same built site, is the reference for
 payload. Results go to bench/out/ (git-ignored) and a table is printed.
 
-Usage: scripts/bench.py [--sizes 1000 10000] [--out bench/out] [--runs 3]
+Usage: scripts/bench.py [--sizes 1000 10000] [--out bench/out] [--runs 5]
 """
 
 from __future__ import annotations
