@@ -2,20 +2,25 @@
  *
  * It starts fetching the finder's data, so the network works while Material's
  * bundle runs: the facet table always, the keyword index and lunr.js only when
- * the URL has keywords. finder.js picks them up from window.hubFinderFetches.
+ * the URL has keywords. finder.js picks them up from window.hubFinder, with
+ * the one test of whether a search has keywords.
  *
  * Material opens its own search for a "q" in the URL, and deletes it when
  * closed; the finder uses "q" for its keywords. The query is set aside in
  * history.state, where finder.js takes it back once Material has started. */
 (function () {
   "use strict";
+  var hub = window.hubFinder = {
+    fetches: {},
+    hasKeywords: function (q) { return /[A-Za-z0-9]/.test(q || ""); }
+  };
   if (!window.URLSearchParams || !history.replaceState || !window.fetch) return;
-  var script = document.currentScript, fetches = window.hubFinderFetches = {};
+  var script = document.currentScript, fetches = hub.fetches;
   var href = function (key) { return new URL(script.getAttribute("data-" + key), location.href).href; };
   var params = new URLSearchParams(location.search);
 
   fetches.facets = fetch(href("facets")).then(function (r) { return r.json(); });
-  if (/[A-Za-z0-9]/.test(params.get("q") || "")) {
+  if (hub.hasKeywords(params.get("q"))) {
     fetches.index = fetch(href("index")).then(function (r) { return r.json(); });
     fetches.lunr = new Promise(function (resolve, reject) {
       var lunr = document.createElement("script");

@@ -15,7 +15,8 @@
   if (setAside) history.replaceState(null, "", location.pathname + setAside + location.hash);
 
   var root = document.getElementById("hub-finder");
-  if (!root || !window.fetch || !window.URLSearchParams || !window.Proxy) return;
+  var hub = window.hubFinder;  // finder-url.js
+  if (!root || !hub || !window.fetch || !window.URLSearchParams || !window.Proxy) return;
 
   var PAGE = 50;
   var SORTS = [["relevance", "Relevance"], ["newest", "Newest"], ["value", "Contract value"]];
@@ -30,7 +31,6 @@
 
   // With keywords in the URL, fetch the index alongside the facet table
   // (finder-url.js has usually started both already).
-  var early = window.hubFinderFetches || {};
   if (hasKeywords()) loadIndex();
   json("facets").then(start);
 
@@ -48,12 +48,12 @@
   }
 
   function json(key) {
-    return early[key] || fetch(url(key)).then(function (r) { return r.json(); });
+    return hub.fetches[key] || fetch(url(key)).then(function (r) { return r.json(); });
   }
 
   function loadIndex() {
     if (!indexLoading) {
-      indexLoading = Promise.all([early.lunr || loadScript(url("lunr")), json("index")]).then(function (loaded) {
+      indexLoading = Promise.all([hub.fetches.lunr || loadScript(url("lunr")), json("index")]).then(function (loaded) {
         index = expandIndex(loaded[1], url("index"));
         performance.mark("hub-finder-index");  // read by `make bench`
         if (table) update();
@@ -104,8 +104,8 @@
     var inverted = head.terms.map(function (term, number) { return [term, new Posting(number)]; });
     var loaded = lunr.Index.load({ version: head.version, fields: fields, pipeline: head.pipeline,
                                    invertedIndex: inverted, fieldVectors: [] });
-    loaded.fieldVectors = new Proxy(vectors, {
-      get: function (_cache, fieldRef) {
+    loaded.fieldVectors = new Proxy({}, {
+      get: function (_target, fieldRef) {
         if (!(fieldRef in vectors)) {
           var slash = fieldRef.indexOf("/"), f = fields.indexOf(fieldRef.slice(0, slash));
           var ref = fieldRef.slice(slash + 1), elements = [];
@@ -163,7 +163,7 @@
     }, function () { if (table) update(); });
   }
 
-  function hasKeywords() { return /[A-Za-z0-9]/.test(state.q); }
+  function hasKeywords() { return hub.hasKeywords(state.q); }
 
   // State <-> URL -------------------------------------------------------------
 
@@ -430,12 +430,8 @@
   // Filtering, counting, sorting ----------------------------------------------
 
   function update() {
-    if (hasKeywords() && !index) {
-      setCount("Loading the search index…");
-      return;
-    }
-    var found = hasKeywords() ? lunrQuery(state.q) : null;
-    if (hasKeywords() && !found) {
+    var found = hasKeywords() && index ? lunrQuery(state.q) : null;
+    if (hasKeywords() && !found) {  // the index, or a shard of it, is on its way
       setCount("Loading the search index…");
       return;
     }
