@@ -31,8 +31,13 @@
 
   // With keywords in the URL, fetch the index alongside the facet table
   // (finder-url.js has usually started both already).
+  // The controls are built once Material has mounted its own components, which
+  // it does on DOMContentLoaded; the facet table may well have come before that.
   if (hasKeywords()) loadIndex();
-  json("facets").then(start);
+  json("facets").then(function (data) {
+    if (document.readyState !== "loading") return start(data);
+    document.addEventListener("DOMContentLoaded", function () { start(data); });
+  });
 
   // Loading ------------------------------------------------------------------
 
