@@ -79,6 +79,7 @@ def test_the_facet_table_has_one_row_per_case_study_newest_first(finder_site):
     assert {f["param"] for f in table["facets"]} == {
         "service", "theme", "commissioner_type", "region", "stages", "evidence", "review_example", "value_gbp"}
     assert table["rows"][0][slug] == "fixture-nhs-catering"
+    assert len(set(table["columns"])) == len(table["columns"]), "the finder looks columns up by name"
 
 
 def test_the_listing_hands_the_finder_its_files_through_data_attributes(finder_site):
@@ -165,6 +166,24 @@ def test_counts_say_how_many_results_a_value_gives_and_empty_values_are_disabled
     expect(page.locator("#hub-finder-count")).to_have_text("3 case studies match")
     page.select_option("#hub-f-weighting", "20")
     expect(page.locator("#hub-finder-count")).to_have_text("1 case study match")
+
+
+@pytest.mark.browser
+def test_sorting_by_contract_value_puts_the_largest_first_and_those_without_a_value_last(page, finder_server):
+    open_finder(page, finder_server, "?sort=value")
+    expect(page.locator("#hub-finder-count")).to_have_text(f"{ALL} case studies")
+    assert titles(page)[:10] == [
+        "Fixture London construction apprentices",  # £85 million
+        "Fixture Town housing repairs apprentices",  # £12 million
+        "Example Borough repairs contract <script>window.__pwned = 1</script>",  # £4.5 million
+        "Fixture retrofit for warm homes",  # £3 million
+        "Fixture hospital catering with local food",  # £2.5 million
+        "Fixture police fleet maintenance",  # £700,000
+        "Fixture NHS trust advice service",  # £540,000
+        "Fixture river stewardship",  # £450,000
+        "Fixture family support service",  # £60,000
+        "Cyngor Enghraifft school meals with local food",  # no value: newest first, then as listed
+    ]
 
 
 @pytest.mark.browser

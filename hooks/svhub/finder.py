@@ -77,7 +77,8 @@ FACETS: tuple[Facet, ...] = (
     Facet("value_gbp", "Contract value", None, lambda c: value_band(c.contract.value_gbp),
           hint="As published: some are a year's value, some the whole contract's."),
 )
-COLUMNS = ("slug", "title", "summary", "commissioner", "year", "value_gbp", "social_value_weighting_pct",
+# The data columns come first; each facet's column is named after its URL parameter.
+COLUMNS = ("slug", "title", "summary", "commissioner", "year", "contract_value", "social_value_weighting_pct",
            *(f.param for f in FACETS))
 
 

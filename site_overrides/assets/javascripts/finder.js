@@ -505,7 +505,7 @@
   }
 
   function sortResults() {
-    var order = sortOrder(), rows = table.rows, value = col.value_gbp;
+    var order = sortOrder(), rows = table.rows, value = col.contract_value;
     if (order === "relevance") {
       // Scores equal to six places count as ties, so Python's ranking (svhub.search_index) is reproduced exactly.
       var score = function (i) { return Math.round(matches[i].score * 1e6); };
@@ -513,7 +513,7 @@
     } else if (order === "value") {
       results.sort(function (a, b) {
         var va = rows[a][value], vb = rows[b][value];
-        return (vb === null) - (va === null) || (vb || 0) - (va || 0) || a - b;
+        return (va === null) - (vb === null) || (vb || 0) - (va || 0) || a - b;
       });
     }
   }
