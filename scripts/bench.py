@@ -68,6 +68,7 @@ class Figures:
     finder_first_facets_ms: float = 0.0
     first_paint_ms: float = 0.0
     index_shards: int = 0
+    text_chunks: int = 0
     finder_page_transfer: int = 0
     index_ready_ms: float = 0.0
     keystroke_ms: list[float] = field(default_factory=list)
@@ -171,6 +172,9 @@ def build(project: Path, figures: Figures) -> Path:
     shards = sorted((site / "case-studies" / "data").glob("finder-index-*.json"))
     figures.index_shards = len(shards)
     figures.finder_bytes["case-studies/data/finder-index.json"] += sum(gz(shard) for shard in shards)
+    chunks = sorted((site / "case-studies" / "data").glob("finder-text-*.json"))
+    figures.text_chunks = len(chunks)
+    figures.finder_bytes["case-studies/data/finder-text"] = sum(gz(chunk) for chunk in chunks)
     material = site / "search" / "search_index.json"
     figures.material_index_bytes, figures.material_index_raw = gz(material), material.stat().st_size
     return site
@@ -363,6 +367,8 @@ def report(all_figures: list[Figures]) -> str:
     add("  of which lunr index, head and shards", lambda f: f"{kb(f.finder_bytes['case-studies/data/finder-index.json'])}"
                                                           f" ({f.index_shards} shards)")
     add("  of which facet table", lambda f: kb(f.finder_bytes["case-studies/data/finder-facets.json"]))
+    add("  of which results' text", lambda f: f"{kb(f.finder_bytes['case-studies/data/finder-text'])}"
+                                              f" ({f.text_chunks} chunks)")
     add("  of which listing HTML", lambda f: kb(f.finder_bytes["case-studies/"]))
     add("Material search_index.json, gzip", lambda f: f"{kb(f.material_index_bytes)} ({kb(f.material_index_raw)} raw)")
     add("finder payload / Material index", lambda f: f"{f.finder_payload / f.material_index_bytes:.2f}")

@@ -322,3 +322,20 @@ def test_without_javascript_the_listing_shows_every_case_study_and_the_browse_li
     assert page.url.endswith("/case-studies/region/scotland/")
     assert "Fixture river stewardship" in page.locator("ol.hub-results").inner_text()
     context.close()
+
+
+@pytest.mark.browser
+def test_when_the_finder_cannot_load_its_data_the_listing_without_javascript_is_shown(page, finder_server):
+    page.route("**/finder-facets.json", lambda route: route.abort())
+    page.goto(finder_server.url + "case-studies/")
+    expect(page.locator("ol.hub-results > li.hub-result").first).to_be_visible()
+    assert page.locator("ol.hub-results > li.hub-result").count() == ALL
+    assert page.locator("#hub-finder-q").count() == 0
+
+
+@pytest.mark.browser
+def test_when_the_results_text_cannot_load_the_finder_says_so(page, finder_server):
+    page.route("**/finder-text-*.json", lambda route: route.abort())
+    page.goto(finder_server.url + "case-studies/")
+    expect(page.locator("#hub-finder-count")).to_have_text(
+        "The case studies could not be loaded. Check your connection and reload the page.")

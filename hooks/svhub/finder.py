@@ -1,8 +1,11 @@
 """What the case-study finder at /case-studies/ loads: a compact facet table,
-the prebuilt keyword index (a head and shards) and lunr.js.
+the text of the results in chunks, the prebuilt keyword index (a head and
+shards) and lunr.js.
 
-The facet table is enough for first results, counts and filtering; the keyword
-index is only fetched once someone searches. Each facet's URL parameter is
+The facet table is enough for filtering, counts and sorting. The text a result
+shows (title, summary, commissioner) comes in chunks of TEXT_ROWS rows, so
+first results wait only for the chunks they show; the keyword index is only
+fetched once someone searches. Each facet's URL parameter is
 named after the front-matter field it filters on (the last part of its path):
 
     q                           the keywords
@@ -22,6 +25,7 @@ different parameters must all match.
 from __future__ import annotations
 
 import json
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -78,8 +82,9 @@ FACETS: tuple[Facet, ...] = (
           hint="As published: some are a year's value, some the whole contract's."),
 )
 # The data columns come first; each facet's column is named after its URL parameter.
-COLUMNS = ("slug", "title", "summary", "commissioner", "year", "contract_value", "social_value_weighting_pct",
-           *(f.param for f in FACETS))
+COLUMNS = ("slug", "year", "contract_value", "social_value_weighting_pct", *(f.param for f in FACETS))
+TEXT_COLUMNS = ("title", "summary", "commissioner")
+TEXT_ROWS = 500
 
 
 def _facet_values(facet: Facet, vocab: Vocabularies) -> tuple[list[dict[str, Any]], list[str]]:
@@ -104,8 +109,7 @@ def facet_table(library: Library) -> dict[str, Any]:
                       | ({"groups": groups} if groups else {}) | ({"hint": facet.hint} if facet.hint else {}))
         positions.append({v["id"]: i for i, v in enumerate(values)})
     rows = [
-        [c.slug, c.title, c.summary, c.commissioner.name, c.year, c.contract.value_gbp,
-         c.contract.social_value_weighting_pct,
+        [c.slug, c.year, c.contract.value_gbp, c.contract.social_value_weighting_pct,
          *([where[v] for v in facet.values_of(c)] for facet, where in zip(FACETS, positions, strict=True))]
         for c in library.case_studies
     ]
@@ -114,7 +118,15 @@ def facet_table(library: Library) -> dict[str, Any]:
         "facets": facets,
         "weighting_steps": list(WEIGHTING_STEPS),
         "rows": rows,
+        "text": {"columns": list(TEXT_COLUMNS), "rows": TEXT_ROWS,
+                 "files": [text_path(n).rsplit("/", 1)[1] for n in range(math.ceil(len(rows) / TEXT_ROWS))]},
     }
+
+
+def text_chunks(library: Library) -> list[list[list[str]]]:
+    """The facet table's rows, TEXT_ROWS at a time: what each result shows as text."""
+    rows = [[c.title, c.summary, c.commissioner.name] for c in library.case_studies]
+    return [rows[start:start + TEXT_ROWS] for start in range(0, len(rows), TEXT_ROWS)]
 
 
 def _json(data: Any) -> bytes:
@@ -138,14 +150,20 @@ def shard_path(number: int) -> str:
     return INDEX_PATH.removesuffix(".json") + f"-{number}.json"
 
 
+def text_path(number: int) -> str:
+    """Where a chunk of the results' text goes: beside the facet table, FACETS_PATH."""
+    return FACETS_PATH.rsplit("/", 1)[0] + f"/finder-text-{number}.json"
+
+
 def finder_files(library: Library) -> FinderFiles:
     started = time.perf_counter()
     packed = pack(build_index(library.case_studies))
     shards = [GeneratedFile(shard_path(n), _json(shard)) for n, shard in enumerate(packed.shards)]
     head = packed.head | {"shard_files": [shard.src_uri.rsplit("/", 1)[1] for shard in shards]}
     seconds = time.perf_counter() - started
+    text = [GeneratedFile(text_path(n), _json(chunk)) for n, chunk in enumerate(text_chunks(library))]
     return FinderFiles(
-        [GeneratedFile(FACETS_PATH, _json(facet_table(library))), GeneratedFile(INDEX_PATH, _json(head)),
+        [GeneratedFile(FACETS_PATH, _json(facet_table(library))), *text, GeneratedFile(INDEX_PATH, _json(head)),
          *shards, GeneratedFile(LUNR_PATH, lunr_js())],
         seconds,
     )

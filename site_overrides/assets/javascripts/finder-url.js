@@ -2,7 +2,8 @@
  *
  * It starts fetching the finder's data, so the network works while Material's
  * bundle runs: the facet table always, the keyword index and lunr.js only when
- * the URL has keywords. finder.js picks them up from window.hubFinder, with
+ * the URL has keywords. Until the finder shows its results, the listing it
+ * replaces is not drawn (class hub-finder-js, finder.css). finder.js picks them up from window.hubFinder, with
  * the one test of whether a search has keywords.
  *
  * Material opens its own search for a "q" in the URL, and deletes it when
@@ -19,6 +20,12 @@
   var href = function (key) { return new URL(script.getAttribute("data-" + key), location.href).href; };
   var params = new URLSearchParams(location.search);
 
+  // The listing without JavaScript is not drawn while the finder starts (finder.css),
+  // unless finder.js never runs or cannot load its data.
+  document.documentElement.classList.add("hub-finder-js");
+  window.addEventListener("load", function () {
+    if (!hub.started) document.documentElement.classList.remove("hub-finder-js");
+  });
   fetches.facets = fetch(href("facets")).then(function (r) { return r.json(); });
   if (hub.hasKeywords(params.get("q"))) {
     fetches.index = fetch(href("index")).then(function (r) { return r.json(); });

@@ -1,11 +1,12 @@
 /* The case-study finder: keywords, facets with live counts, state in the URL.
  *
  * Progressive enhancement of the listing at /case-studies/, which works
- * without this script. Everything it shows comes from two files the build
- * writes (svhub/finder.py): a facet table, enough for first results and
- * counts, and a prebuilt lunr index, fetched only when someone searches and
- * loaded with lunr.Index.load (never built here). Data arrives as JSON or
- * data- attributes and is put on the page as text, never as HTML.
+ * without this script. Everything it shows comes from files the build writes
+ * (svhub/finder.py): a facet table, enough for filtering, counts and sorting;
+ * the results' text in chunks, fetched as results need them and then ahead
+ * when the page is idle; and a prebuilt lunr index, fetched only when someone
+ * searches and loaded with lunr.Index.load (never built here). Data arrives as
+ * JSON or data- attributes and is put on the page as text, never as HTML.
  */
 (function () {
   "use strict";
@@ -17,27 +18,34 @@
   var root = document.getElementById("hub-finder");
   var hub = window.hubFinder;  // finder-url.js
   if (!root || !hub || !window.fetch || !window.URLSearchParams || !window.Proxy) return;
+  hub.started = true;
 
   var PAGE = 50;
   var SORTS = [["relevance", "Relevance"], ["newest", "Newest"], ["value", "Contract value"]];
   var YEAR = "awarded", WEIGHTING = "social_value_weighting_pct";
   var url = function (key) { return new URL(root.getAttribute("data-" + key), location.href).href; };
 
-  var table = null, col = {}, facets = [], years = [];
+  var table = null, col = {}, tcol = {}, facets = [], years = [], text = [], textFetches = [];
   var index = null, indexLoading = null, csvText = null;
   var state = readState(location.search);
-  var shown = PAGE, lastAction = "", results = [], matches = null;
+  var shown = PAGE, lastAction = "", results = [], matches = null, renders = 0;
   var ui = {};
 
   // With keywords in the URL, fetch the index alongside the facet table
-  // (finder-url.js has usually started both already).
-  // The controls are built once Material has mounted its own components, which
-  // it does on DOMContentLoaded; the facet table may well have come before that.
+  // (finder-url.js has usually started both already). As soon as the facet
+  // table comes, the text the first results need is fetched; the controls are
+  // built once Material has mounted its own components, on DOMContentLoaded.
   if (hasKeywords()) loadIndex();
   json("facets").then(function (data) {
-    if (document.readyState !== "loading") return start(data);
-    document.addEventListener("DOMContentLoaded", function () { start(data); });
-  });
+    prepare(data);
+    if (document.readyState !== "loading") return start();
+    document.addEventListener("DOMContentLoaded", start);
+  }, giveUp);
+
+  /* The listing without JavaScript, which finder-url.js hid, comes back. */
+  function giveUp() {
+    document.documentElement.classList.remove("hub-finder-js");
+  }
 
   // Loading ------------------------------------------------------------------
 
@@ -56,12 +64,41 @@
     return hub.fetches[key] || fetch(url(key)).then(function (r) { return r.json(); });
   }
 
+  /* The chunks of the results' text that rows (numbers in the facet table) are in. */
+  function chunksOf(rows) {
+    var chunks = [];
+    rows.forEach(function (i) {
+      var k = Math.floor(i / table.text.rows);
+      if (chunks.indexOf(k) < 0) chunks.push(k);
+    });
+    return chunks;
+  }
+
+  function loadText(chunks) {
+    return Promise.all(chunks.map(function (k) {
+      textFetches[k] = textFetches[k] || fetch(new URL(table.text.files[k], url("facets")))
+        .then(function (r) { return r.json(); })
+        .then(function (chunk) { text[k] = chunk; }, function (error) { textFetches[k] = null; throw error; });
+      return textFetches[k];
+    }));
+  }
+
+  /* Once results are shown, the rest of the text comes a chunk at a time,
+   * so later keystrokes and clicks find it here. */
+  function prefetchText() {
+    var next = table.text.files.findIndex(function (_file, k) { return !textFetches[k]; });
+    if (next < 0) return;
+    loadText([next]).then(function () {
+      (window.requestIdleCallback || setTimeout)(prefetchText);
+    }, function () {});
+  }
+
   function loadIndex() {
     if (!indexLoading) {
       indexLoading = Promise.all([hub.fetches.lunr || loadScript(url("lunr")), json("index")]).then(function (loaded) {
         index = expandIndex(loaded[1], url("index"));
         performance.mark("hub-finder-index");  // read by `make bench`
-        if (table) update();
+        if (ui.list) update();
         else if (hasKeywords()) lunrQuery(state.q);  // starts fetching its shards while the facet table loads
       });
     }
@@ -76,6 +113,7 @@
    * not fetched yet returns null, and `ready` is called once it has come. */
   function expandIndex(head, base) {
     var fields = head.fields, shards = [], fetching = [], missing = {}, touched = [], ordered = null, vectors = {};
+    var waiting = null;
     function numbers(text) { return text ? text.split(",").map(Number) : []; }
     function shardOf(number) {
       var low = 0, high = head.shards.length - 1;
@@ -133,11 +171,13 @@
         vectors = {};
         var found = loaded.query(build), need = Object.keys(missing);
         if (!need.length) return found;
-        Promise.all(need.map(function (k) {
+        var arrived = Promise.all(need.map(function (k) {
           fetching[k] = fetching[k] || fetch(new URL(head.shard_files[k], base)).then(function (r) { return r.json(); })
             .then(function (shard) { shards[k] = shard; });
           return fetching[k];
-        })).then(ready);
+        }));
+        // One call of `ready` at a time: it searches again, and fetches whatever is still missing.
+        waiting = waiting || arrived.then(function () { waiting = null; ready(); });
         return null;
       }
     };
@@ -165,7 +205,7 @@
           q.term(word, { usePipeline: true, presence: lunr.Query.presence.REQUIRED });
         }
       });
-    }, function () { if (table) update(); });
+    }, function () { if (ui.list) update(); });
   }
 
   function hasKeywords() { return hub.hasKeywords(state.q); }
@@ -226,9 +266,13 @@
     return node;
   }
 
-  function start(data) {
+  /* What can be done before the page is ready: read the table, and fetch
+   * the text of the first results. With keywords, the results could be
+   * anywhere in the table, so all of it. */
+  function prepare(data) {
     table = data;
     table.columns.forEach(function (name, i) { col[name] = i; });
+    table.text.columns.forEach(function (name, i) { tcol[name] = i; });
     facets = table.facets.map(function (facet) {
       var ids = {};
       facet.values.forEach(function (value, i) { ids[value.id] = i; });
@@ -237,8 +281,16 @@
     });
     table.rows.forEach(function (row) { if (row[col.year]) years.push(row[col.year]); });
     years = years.length ? [Math.min.apply(null, years), Math.max.apply(null, years)] : [];
+    if (hasKeywords()) {
+      loadText(table.text.files.map(function (_file, k) { return k; })).catch(function () {});
+    } else {
+      filter();
+      loadText(chunksOf(results.slice(0, shown))).catch(function () {});
+    }
+  }
+
+  function start() {
     build();
-    root.classList.add("hub-finder--ready");
     var pages = document.querySelector(".hub-pages");
     if (pages) pages.hidden = true;
     if (state.q) loadIndex();
@@ -302,9 +354,10 @@
     ui.more.addEventListener("click", function () {
       var first = results.length > shown ? shown : -1;
       shown += PAGE;
-      render();
-      var link = first >= 0 && ui.list.children[first] && ui.list.children[first].querySelector("a");
-      if (link) link.focus();
+      render().then(function () {
+        var link = first >= 0 && ui.list.children[first] && ui.list.children[first].querySelector("a");
+        if (link) link.focus();
+      });
     });
     ui.list = list;
     var main = el("div", { "class": "hub-finder__results" }, [
@@ -435,11 +488,38 @@
   // Filtering, counting, sorting ----------------------------------------------
 
   function update() {
-    var found = hasKeywords() && index ? lunrQuery(state.q) : null;
-    if (hasKeywords() && !found) {  // the index, or a shard of it, is on its way
+    var counted = filter();
+    if (!counted) {  // the index, or a shard of it, is on its way
       setCount("Loading the search index…");
       return;
     }
+    var counts = counted.facets, weightCounts = counted.weighting, steps = table.weighting_steps;
+    facets.forEach(function (facet, k) {
+      facet.boxes.forEach(function (item, v) {
+        var text = "(" + counts[k][v] + ")", empty = counts[k][v] === 0 && !item.box.checked;
+        if (item.count.textContent !== text) item.count.textContent = text;
+        if (item.box.disabled !== empty) {
+          item.box.disabled = empty;
+          item.option.classList.toggle("hub-facet__option--empty", empty);
+        }
+      });
+    });
+    Array.prototype.forEach.call(ui.weighting.node.options, function (option) {
+      var s = steps.indexOf(parseFloat(option.value));
+      if (s < 0) return;
+      option.textContent = steps[s] + "% or more (" + weightCounts[s] + ")";
+      option.disabled = weightCounts[s] === 0 && option.value !== ui.weighting.node.value;
+    });
+    ui.sort.value = sortOrder();
+    ui.sort.options[0].disabled = !hasKeywords();
+    render();
+  }
+
+  /* Sets `results`, sorted, and returns how many results each facet value
+   * would give; null while the keyword index, or a shard of it, is on its way. */
+  function filter() {
+    var found = hasKeywords() && index ? lunrQuery(state.q) : null;
+    if (hasKeywords() && !found) return null;
     matches = null;
     if (found) {
       matches = {};
@@ -478,25 +558,7 @@
       }
     }
     sortResults();
-    facets.forEach(function (facet, k) {
-      facet.boxes.forEach(function (item, v) {
-        var text = "(" + counts[k][v] + ")", empty = counts[k][v] === 0 && !item.box.checked;
-        if (item.count.textContent !== text) item.count.textContent = text;
-        if (item.box.disabled !== empty) {
-          item.box.disabled = empty;
-          item.option.classList.toggle("hub-facet__option--empty", empty);
-        }
-      });
-    });
-    Array.prototype.forEach.call(ui.weighting.node.options, function (option) {
-      var s = steps.indexOf(parseFloat(option.value));
-      if (s < 0) return;
-      option.textContent = steps[s] + "% or more (" + weightCounts[s] + ")";
-      option.disabled = weightCounts[s] === 0 && option.value !== ui.weighting.node.value;
-    });
-    ui.sort.value = sortOrder();
-    ui.sort.options[0].disabled = !hasKeywords();
-    render();
+    return { facets: counts, weighting: weightCounts };
   }
 
   function intersects(values, chosen) {
@@ -524,19 +586,33 @@
     if (ui.count.textContent !== text) ui.count.textContent = text;
   }
 
+  /* Shows the results once the text of those on screen has come. */
   function render() {
+    var wanted = ++renders, rows = results.slice(0, shown);
+    var missing = rows.filter(function (i) { return !text[Math.floor(i / table.text.rows)]; });
+    var drawn = missing.length ? loadText(chunksOf(missing)) : Promise.resolve();
+    return drawn.then(function () { if (wanted === renders) draw(rows); }, function () {
+      if (wanted === renders) setCount("The case studies could not be loaded. Check your connection and reload the page.");
+    });
+  }
+
+  function draw(rows) {
     var n = results.length;
     setCount(n === 0 ? "No case studies match. Try fewer words or remove a filter."
       : n + (n === 1 ? " case study" : " case studies") + (hasKeywords() || activeCount() ? " match" : ""));
     var fragment = document.createDocumentFragment();
-    results.slice(0, shown).forEach(function (i) { fragment.appendChild(result(i)); });
+    rows.forEach(function (i) { fragment.appendChild(result(i)); });
     ui.list.replaceChildren(fragment);
     ui.more.hidden = n <= shown;
     ui.more.textContent = "Show " + Math.min(PAGE, n - shown) + " more of " + (n - shown) + " remaining";
     ui.download.disabled = n === 0;
     renderChips();
     // When the first results were shown, and every update (read by `make bench`).
-    if (!performance.getEntriesByName("hub-finder-results").length) performance.mark("hub-finder-results");
+    if (!performance.getEntriesByName("hub-finder-results").length) {
+      root.classList.add("hub-finder--ready");
+      performance.mark("hub-finder-results");
+      prefetchText();
+    }
     performance.mark("hub-finder-render");
   }
 
@@ -547,19 +623,20 @@
   }
 
   function result(i) {
-    var row = table.rows[i], match = matches && matches[i];
+    var row = table.rows[i], words = text[Math.floor(i / table.text.rows)][i % table.text.rows];
+    var match = matches && matches[i];
     var terms = match ? Object.keys(match.matchData.metadata) : [];
     var label = function (param) {
       var facet = facets.filter(function (f) { return f.param === param; })[0];
       return facet.values[row[facet.column][0]].label;
     };
-    var meta = [["Commissioner", row[col.commissioner], true], ["Service", label("service")],
+    var meta = [["Commissioner", words[tcol.commissioner], true], ["Service", label("service")],
                 ["Year", row[col.year] ? String(row[col.year]) : "Not stated"], ["Evidence", label("evidence")]];
     return el("li", { "class": "hub-result", id: "cs-" + row[col.slug] }, [
       el("h2", { "class": "hub-result__title" }, [
-        el("a", { href: row[col.slug] + "/" }, highlight(row[col.title], terms))
+        el("a", { href: row[col.slug] + "/" }, highlight(words[tcol.title], terms))
       ]),
-      el("p", { "class": "hub-result__summary" }, highlight(row[col.summary], terms)),
+      el("p", { "class": "hub-result__summary" }, highlight(words[tcol.summary], terms)),
       el("dl", { "class": "hub-result__meta" }, meta.map(function (m) {
         return el("div", {}, [el("dt", { text: m[0] }), el("dd", {}, m[2] ? highlight(m[1], terms) : [document.createTextNode(m[1])])]);
       }))
