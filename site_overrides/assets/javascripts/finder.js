@@ -20,7 +20,7 @@
   if (!root || !hub || !window.fetch || !window.URLSearchParams || !window.Proxy) return;
   hub.started = true;
 
-  var PAGE = 50;
+  var PAGE = 20;  // results shown at first, and added by each "Show more"
   var SORTS = [["relevance", "Relevance"], ["newest", "Newest"], ["value", "Contract value"]];
   var YEAR = "awarded", WEIGHTING = "social_value_weighting_pct";
   var url = function (key) { return new URL(root.getAttribute("data-" + key), location.href).href; };
@@ -115,13 +115,11 @@
     var fields = head.fields, shards = [], fetching = [], missing = {}, touched = [], ordered = null, vectors = {};
     var waiting = null;
     function numbers(text) { return text ? text.split(",").map(Number) : []; }
-    function shardOf(number) {
-      var low = 0, high = head.shards.length - 1;
-      while (low < high) {
-        var middle = (low + high + 1) >> 1;
-        if (head.shards[middle] <= number) low = middle; else high = middle - 1;
-      }
-      return low;
+    function shardOf(number) { return firstAtLeast(head.shards, number + 1) - 1; }
+    function fetchShard(k) {
+      fetching[k] = fetching[k] || fetch(new URL(head.shard_files[k], base)).then(function (r) { return r.json(); })
+        .then(function (shard) { shards[k] = shard; });
+      return fetching[k];
     }
     function Posting(number) { this._index = number; this._docs = []; this._scores = []; }
     fields.forEach(function (field, f) {
@@ -174,16 +172,30 @@
         vectors = {};
         var found = loaded.query(build), need = Object.keys(missing);
         if (!need.length) return found;
-        var arrived = Promise.all(need.map(function (k) {
-          fetching[k] = fetching[k] || fetch(new URL(head.shard_files[k], base)).then(function (r) { return r.json(); })
-            .then(function (shard) { shards[k] = shard; });
-          return fetching[k];
-        }));
+        var arrived = Promise.all(need.map(fetchShard));
         // One call of `ready` at a time: it searches again, and fetches whatever is still missing.
         waiting = waiting || arrived.then(function () { waiting = null; ready(); });
         return null;
+      },
+      /* While a word is still too short to search for as a prefix, the few
+       * shards its terms are in come ahead, so the next keystroke need not wait. */
+      prefetch: function (prefix) {
+        var first = firstAtLeast(head.terms, prefix), end = firstAtLeast(head.terms, prefix + "\uffff");
+        var from = shardOf(first), to = shardOf(end - 1);
+        if (first === end || to - from > 2) return;  // a prefix as common as "a" would fetch much of the index
+        for (var k = from; k <= to; k++) fetchShard(k);
       }
     };
+  }
+
+  /* The first position in a sorted array whose value is not below `value`. */
+  function firstAtLeast(sorted, value) {
+    var low = 0, high = sorted.length;
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (sorted[middle] < value) low = middle + 1; else high = middle;
+    }
+    return low;
   }
 
   /* What lunr.Index.load would build from every term, a TokenSet, costs tens
@@ -212,12 +224,7 @@
           out.forEach(function (term) { found(term, terms.indexOf(term)); });
           return { toArray: function () { return out; } };
         }
-        var low = 0, high = terms.length;
-        while (low < high) {
-          var middle = (low + high) >> 1;
-          if (terms[middle] < wanted.text) low = middle + 1; else high = middle;
-        }
-        for (var i = low; i < terms.length && terms[i].lastIndexOf(wanted.text, 0) === 0; i++) {
+        for (var i = firstAtLeast(terms, wanted.text); i < terms.length && terms[i].lastIndexOf(wanted.text, 0) === 0; i++) {
           if (!wanted.prefix && terms[i] !== wanted.text) break;
           out.push(terms[i]);
           found(terms[i], i);
@@ -247,6 +254,7 @@
           q.term(word, { usePipeline: true, boost: 10 });
         } else {
           q.term(word, { usePipeline: true, presence: lunr.Query.presence.REQUIRED });
+          index.prefetch(word);
         }
       });
     }, function () { if (ui.list) update(); });
