@@ -84,7 +84,7 @@ def test_the_facet_table_has_one_row_per_case_study_newest_first(finder_site):
 
 def test_the_listing_hands_the_finder_its_files_through_data_attributes(finder_site):
     finder = soup(finder_site, "case-studies/").select_one("#hub-finder")
-    for key in ("facets", "index", "lunr", "csv"):
+    for key in ("facets", "text", "index", "lunr", "csv"):
         assert (finder_site / "case-studies" / finder[f"data-{key}"]).is_file()
     assert not finder.select("script"), "the finder adds no inline script (the CSP forbids them)"
 
@@ -125,7 +125,7 @@ def test_the_keyword_index_loads_only_for_keywords_and_each_file_once(page, find
     page.on("request", lambda request: fetched.append(urlsplit(request.url).path.rsplit("/", 1)[-1]))
     open_finder(page, finder_server, "?region=north-west")
     expect(page.locator("#hub-finder-count")).to_have_text("4 case studies match")
-    assert fetched.count("finder-facets.json") == 1
+    assert fetched.count("finder-facets.json") == 1 and fetched.count("finder-text-0.json") == 1
     assert "finder-index.json" not in fetched and "lunr.js" not in fetched, "no keywords yet: no index"
     page.focus("#hub-finder-q")  # about to type: the index comes now
     page.wait_for_function("() => window.lunr")

@@ -38,7 +38,8 @@ from .structure.casestudy import CaseStudy
 from .structure.library import Library
 from .vocabularies import Vocabularies
 
-FACETS_PATH, INDEX_PATH, LUNR_PATH = (f"{SECTION}/{FINDER_DATA[key]}" for key in ("facets", "index", "lunr"))
+FACETS_PATH, TEXT_PATH, INDEX_PATH, LUNR_PATH = (f"{SECTION}/{FINDER_DATA[key]}"
+                                                  for key in ("facets", "text", "index", "lunr"))
 LUNR_SOURCE = ("mkdocs", "contrib/search/templates/search/lunr.js")
 
 # (id, label, lowest value in pounds); each band runs up to the next one's lowest.
@@ -151,8 +152,8 @@ def shard_path(number: int) -> str:
 
 
 def text_path(number: int) -> str:
-    """Where a chunk of the results' text goes: beside the facet table, FACETS_PATH."""
-    return FACETS_PATH.rsplit("/", 1)[0] + f"/finder-text-{number}.json"
+    """Where a chunk of the results' text goes; TEXT_PATH is the first."""
+    return TEXT_PATH.removesuffix("-0.json") + f"-{number}.json"
 
 
 def finder_files(library: Library) -> FinderFiles:

@@ -125,8 +125,8 @@ THIN_COLLECTION = 2
 LISTING_PAGE_SIZE = 100
 # What the finder on the listing loads, relative to /case-studies/ (see svhub.finder).
 DATA_DIR = f"{SECTION}/data"
-FINDER_DATA = {"facets": "data/finder-facets.json", "index": "data/finder-index.json",
-               "lunr": "data/lunr.js", "csv": "data/case-studies.csv"}
+FINDER_DATA = {"facets": "data/finder-facets.json", "text": "data/finder-text-0.json",
+               "index": "data/finder-index.json", "lunr": "data/lunr.js", "csv": "data/case-studies.csv"}
 
 
 def listing_url(number: int) -> str:

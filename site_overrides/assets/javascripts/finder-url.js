@@ -1,8 +1,8 @@
 /* Runs in the finder page's <head>, before Material's bundle.
  *
  * It starts fetching the finder's data, so the network works while Material's
- * bundle runs: the facet table always, the keyword index and lunr.js only when
- * the URL has keywords. Until the finder shows its results, the listing it
+ * bundle runs: the facet table and the first chunk of the results' text always,
+ * the keyword index and lunr.js only when the URL has keywords. Until the finder shows its results, the listing it
  * replaces is not drawn (class hub-finder-js, finder.css). finder.js picks them up from window.hubFinder, with
  * the one test of whether a search has keywords.
  *
@@ -27,6 +27,7 @@
     if (!hub.started) document.documentElement.classList.remove("hub-finder-js");
   });
   fetches.facets = fetch(href("facets")).then(function (r) { return r.json(); });
+  fetches.text = fetch(href("text")).then(function (r) { return r.json(); });  // the newest results' text
   if (hub.hasKeywords(params.get("q"))) {
     fetches.index = fetch(href("index")).then(function (r) { return r.json(); });
     fetches.lunr = new Promise(function (resolve, reject) {

@@ -74,10 +74,15 @@
     return chunks;
   }
 
+  function fetchChunk(k) {
+    var early = k === 0 && hub.fetches.text;  // finder-url.js fetched the first chunk
+    if (early) hub.fetches.text = null;  // used once: after a failure, fetch it again
+    return early || fetch(new URL(table.text.files[k], url("facets"))).then(function (r) { return r.json(); });
+  }
+
   function loadText(chunks) {
     return Promise.all(chunks.map(function (k) {
-      textFetches[k] = textFetches[k] || fetch(new URL(table.text.files[k], url("facets")))
-        .then(function (r) { return r.json(); })
+      textFetches[k] = textFetches[k] || fetchChunk(k)
         .then(function (chunk) { text[k] = chunk; }, function (error) { textFetches[k] = null; throw error; });
       return textFetches[k];
     }));
