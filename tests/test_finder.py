@@ -339,3 +339,17 @@ def test_when_the_results_text_cannot_load_the_finder_says_so(page, finder_serve
     page.goto(finder_server.url + "case-studies/")
     expect(page.locator("#hub-finder-count")).to_have_text(
         "The case studies could not be loaded. Check your connection and reload the page.")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("part", ["**/finder-index.json", "**/finder-index-*.json"], ids=["head", "shard"])
+def test_when_the_search_index_cannot_load_the_finder_says_so_and_tries_again_on_the_next_search(
+        page, finder_server, part):
+    page.route(part, lambda route: route.abort())
+    open_finder(page, finder_server)
+    page.fill("#hub-finder-q", "apprentices")
+    expect(page.locator("#hub-finder-count")).to_have_text(
+        "The search index could not be loaded. Check your connection, then search again.")
+    page.unroute(part)
+    page.fill("#hub-finder-q", "apprentice")
+    expect(page.locator("#hub-finder-count")).to_have_text("4 case studies match")

@@ -26,7 +26,7 @@
   var url = function (key) { return new URL(root.getAttribute("data-" + key), location.href).href; };
 
   var table = null, col = {}, tcol = {}, facets = [], years = [], text = [], textFetches = [];
-  var index = null, indexLoading = null, csvText = null;
+  var index = null, indexLoading = null, indexFailed = false, csvText = null;
   var state = readState(location.search);
   var shown = PAGE, lastAction = "", results = [], matches = null, renders = 0;
   var ui = {};
@@ -105,9 +105,19 @@
         performance.mark("hub-finder-index");  // read by `make bench`
         if (ui.list) update();
         else if (hasKeywords()) lunrQuery(state.q);  // starts fetching its shards while the facet table loads
+      }, function () {
+        indexLoading = hub.fetches.index = hub.fetches.lunr = null;
+        indexArrived(false);
       });
     }
     return indexLoading;
+  }
+
+  /* A search waits for the index, or a shard of it, until `ok` says whether it
+   * came. After a failure nothing is fetched again until the person searches again. */
+  function indexArrived(ok) {
+    indexFailed = !ok;
+    if (ui.list) update();
   }
 
   /* svhub.search_index.pack wrote lunr's index as a head, with every term, and
@@ -123,7 +133,7 @@
     function shardOf(number) { return firstAtLeast(head.shards, number + 1) - 1; }
     function fetchShard(k) {
       fetching[k] = fetching[k] || fetch(new URL(head.shard_files[k], base)).then(function (r) { return r.json(); })
-        .then(function (shard) { shards[k] = shard; });
+        .then(function (shard) { shards[k] = shard; }, function (error) { fetching[k] = null; throw error; });
       return fetching[k];
     }
     function Posting(number) { this._index = number; this._docs = []; this._scores = []; }
@@ -179,7 +189,8 @@
         if (!need.length) return found;
         var arrived = Promise.all(need.map(fetchShard));
         // One call of `ready` at a time: it searches again, and fetches whatever is still missing.
-        waiting = waiting || arrived.then(function () { waiting = null; ready(); });
+        waiting = waiting || arrived.then(function () { waiting = null; ready(true); },
+                                          function () { waiting = null; ready(false); });
         return null;
       },
       /* While a word is still too short to search for as a prefix, the few
@@ -262,7 +273,7 @@
           index.prefetch(word);
         }
       });
-    }, function () { if (ui.list) update(); });
+    }, indexArrived);
   }
 
   function hasKeywords() { return hub.hasKeywords(state.q); }
@@ -357,6 +368,7 @@
       state = readState(location.search);
       lastAction = "";
       syncControls();
+      indexFailed = false;
       if (hasKeywords()) loadIndex();
       shown = PAGE;
       update();
@@ -370,6 +382,7 @@
     ui.q.value = state.q;
     ui.q.addEventListener("focus", loadIndex);
     ui.q.addEventListener("input", function () {
+      indexFailed = false;
       state.q = ui.q.value;
       shown = PAGE;
       if (hasKeywords()) loadIndex();
@@ -546,8 +559,9 @@
 
   function update() {
     var counted = filter();
-    if (!counted) {  // the index, or a shard of it, is on its way
-      setCount("Loading the search index…");
+    if (!counted) {  // the index, or a shard of it, is on its way or could not be loaded
+      setCount(indexFailed ? "The search index could not be loaded. Check your connection, then search again."
+        : "Loading the search index…");
       return;
     }
     var counts = counted.facets, weightCounts = counted.weighting, steps = table.weighting_steps;
@@ -575,7 +589,7 @@
   /* Sets `results`, sorted, and returns how many results each facet value
    * would give; null while the keyword index, or a shard of it, is on its way. */
   function filter() {
-    var found = hasKeywords() && index ? lunrQuery(state.q) : null;
+    var found = hasKeywords() && index && !indexFailed ? lunrQuery(state.q) : null;
     if (hasKeywords() && !found) return null;
     matches = null;
     if (found) {
