@@ -353,3 +353,15 @@ def test_when_the_search_index_cannot_load_the_finder_says_so_and_tries_again_on
     page.unroute(part)
     page.fill("#hub-finder-q", "apprentice")
     expect(page.locator("#hub-finder-count")).to_have_text("4 case studies match")
+
+
+@pytest.mark.browser
+def test_a_link_with_a_value_the_finder_does_not_know_says_it_is_not_applied(page, finder_server):
+    open_finder(page, finder_server, "?region=nowhere,london,constructor")
+    expect(page.locator("#hub-finder-count")).to_have_text("2 case studies match")
+    expect(page.locator(".hub-finder__ignored")).to_have_text(
+        "Not applied, because the finder does not know them: Region \u201cnowhere\u201d; Region \u201cconstructor\u201d.")
+    assert page.locator(".hub-finder__chip").all_inner_texts() == ["Region: London ×"]
+    page.check("#hub-f-region-wales")
+    expect(page.locator(".hub-finder__ignored")).to_be_hidden()
+    assert params(page)["region"] == ["london,wales"]

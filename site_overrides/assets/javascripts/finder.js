@@ -342,7 +342,7 @@
     table.columns.forEach(function (name, i) { col[name] = i; });
     table.text.columns.forEach(function (name, i) { tcol[name] = i; });
     facets = table.facets.map(function (facet) {
-      var ids = {};
+      var ids = Object.create(null);  // a value from a link such as "constructor" is not an id
       facet.values.forEach(function (value, i) { ids[value.id] = i; });
       return { param: facet.param, legend: facet.legend, values: facet.values, groups: facet.groups,
                hint: facet.hint, ids: ids, column: col[facet.param], boxes: [], counts: [] };
@@ -420,6 +420,7 @@
       ui.q.focus();
     });
     ui.active = el("div", { "class": "hub-finder__active" }, [ui.chips, ui.clear]);
+    ui.ignored = el("p", { "class": "hub-finder__ignored", hidden: true });
     ui.more = el("button", { type: "button", "class": "md-button hub-finder__more" });
     ui.more.addEventListener("click", function () {
       var first = results.length > shown ? shown : -1;
@@ -436,7 +437,7 @@
         el("div", { "class": "hub-finder__sort" }, [el("label", { "for": "hub-finder-sort", text: "Sort by" }), ui.sort]),
         ui.download
       ]),
-      ui.active, list, ui.more
+      ui.active, ui.ignored, list, ui.more
     ]);
     var form = el("form", { "class": "hub-finder__form", role: "search", "aria-label": "Case studies" }, [
       search, el("div", { "class": "hub-finder__layout" }, [ui.filters, main])
@@ -544,6 +545,9 @@
   var typingTimer = null;
   function act(kind) {
     clearTimeout(typingTimer);
+    facets.forEach(function (facet) {  // values from a link that the finder does not know go now
+      if (state.f[facet.param]) state.f[facet.param] = state.f[facet.param].filter(function (id) { return id in facet.ids; });
+    });
     if (kind === "typing") {
       var push = lastAction !== "typing";
       typingTimer = setTimeout(function () { writeURL(push); }, 400);
@@ -776,6 +780,15 @@
       return el("li", {}, [button]);
     }));
     ui.active.hidden = chips.length === 0;
+    var ignored = [];
+    facets.forEach(function (facet) {
+      (state.f[facet.param] || []).forEach(function (id) {
+        if (!(id in facet.ids)) ignored.push(facet.legend + " \u201c" + id + "\u201d");
+      });
+    });
+    ui.ignored.textContent = "Not applied, because the finder does not know " + (ignored.length > 1 ? "them" : "it") +
+      ": " + ignored.join("; ") + ".";
+    ui.ignored.hidden = ignored.length === 0;
   }
 
   // Download ----------------------------------------------------------------------
