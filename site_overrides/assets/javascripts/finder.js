@@ -233,18 +233,17 @@
     }
     return {
       intersect: function (clause) {
-        var wanted = sorted && pattern(clause), out = [];
-        if (!wanted) {
+        var wanted = sorted && pattern(clause), numbers = [];
+        if (wanted) {
+          for (var i = firstAtLeast(terms, wanted.text); i < terms.length && terms[i].lastIndexOf(wanted.text, 0) === 0; i++) {
+            if (!wanted.prefix && terms[i] !== wanted.text) break;
+            numbers.push(i);
+          }
+        } else {
           full = full || lunr.TokenSet.fromArray(terms.slice().sort());
-          out = full.intersect(clause).toArray();
-          out.forEach(function (term) { found(term, terms.indexOf(term)); });
-          return { toArray: function () { return out; } };
+          numbers = full.intersect(clause).toArray().map(function (term) { return terms.indexOf(term); });
         }
-        for (var i = firstAtLeast(terms, wanted.text); i < terms.length && terms[i].lastIndexOf(wanted.text, 0) === 0; i++) {
-          if (!wanted.prefix && terms[i] !== wanted.text) break;
-          out.push(terms[i]);
-          found(terms[i], i);
-        }
+        var out = numbers.map(function (n) { found(terms[n], n); return terms[n]; });
         return { toArray: function () { return out; } };
       }
     };
