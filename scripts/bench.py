@@ -213,7 +213,7 @@ TRANSFER = """() => performance.getEntriesByType('navigation').concat(performanc
   .reduce((sum, e) => sum + e.transferSize, 0)"""
 
 TYPE_AND_TIME = """async ({query, facet}) => {
-  // Results come from the finder's worker: wait for them to be shown, then for the frame that paints them.
+  // Results may wait for data (a shard, a chunk of text): wait for them to be shown, then for the frame that paints them.
   const renders = () => performance.getEntriesByName('hub-finder-render').length;
   const frame = before => new Promise(r => {
     const wait = () => renders() > before ? requestAnimationFrame(() => setTimeout(r, 0)) : setTimeout(wait, 0);
@@ -376,7 +376,7 @@ def report(all_figures: list[Figures]) -> str:
     add("first results, query in URL (ms)", lambda f: f"{f.finder_first_ms:.0f}")
     add("  same, Material's index loading too (ms)", lambda f: f"{f.finder_first_shared_ms:.0f}")
     add("first results, facets only (ms)", lambda f: f"{f.finder_first_facets_ms:.0f}")
-    add("  the listing's first paint, before the finder (ms)", lambda f: f"{f.first_paint_ms:.0f}")
+    add("  the page's first paint, before the finder (ms)", lambda f: f"{f.first_paint_ms:.0f}")
     add("Material search first results (ms)", lambda f: f"{f.material_first_ms:.0f}")
     add("finder / Material, first results", lambda f: f"{f.finder_first_ms / f.material_first_ms:.2f}")
     add("keyword index ready, from focus (ms)", lambda f: f"{f.index_ready_ms:.0f}")

@@ -25,7 +25,6 @@ different parameters must all match.
 from __future__ import annotations
 
 import json
-import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -100,8 +99,9 @@ def _facet_values(facet: Facet, vocab: Vocabularies) -> tuple[list[dict[str, Any
     return values, [vocab["dimension"].label(d) for d in dimensions]
 
 
-def facet_table(library: Library) -> dict[str, Any]:
-    """Everything the finder shows and filters on, one row per case study, newest first."""
+def facet_table(library: Library, text_files: list[str]) -> dict[str, Any]:
+    """What the finder filters, counts and sorts on, one row per case study, newest
+    first; `text_files` hold the rows' text, TEXT_ROWS rows each."""
     vocab = library.vocab
     facets, positions = [], []
     for facet in FACETS:
@@ -119,8 +119,7 @@ def facet_table(library: Library) -> dict[str, Any]:
         "facets": facets,
         "weighting_steps": list(WEIGHTING_STEPS),
         "rows": rows,
-        "text": {"columns": list(TEXT_COLUMNS), "rows": TEXT_ROWS,
-                 "files": [text_path(n).rsplit("/", 1)[1] for n in range(math.ceil(len(rows) / TEXT_ROWS))]},
+        "text": {"columns": list(TEXT_COLUMNS), "rows": TEXT_ROWS, "files": text_files},
     }
 
 
@@ -163,8 +162,9 @@ def finder_files(library: Library) -> FinderFiles:
     head = packed.head | {"shard_files": [shard.src_uri.rsplit("/", 1)[1] for shard in shards]}
     seconds = time.perf_counter() - started
     text = [GeneratedFile(text_path(n), _json(chunk)) for n, chunk in enumerate(text_chunks(library))]
+    table = facet_table(library, [chunk.src_uri.rsplit("/", 1)[1] for chunk in text])
     return FinderFiles(
-        [GeneratedFile(FACETS_PATH, _json(facet_table(library))), *text, GeneratedFile(INDEX_PATH, _json(head)),
+        [GeneratedFile(FACETS_PATH, _json(table)), *text, GeneratedFile(INDEX_PATH, _json(head)),
          *shards, GeneratedFile(LUNR_PATH, lunr_js())],
         seconds,
     )

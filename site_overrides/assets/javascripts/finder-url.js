@@ -2,9 +2,10 @@
  *
  * It starts fetching the finder's data, so the network works while Material's
  * bundle runs: the facet table and the first chunk of the results' text always,
- * the keyword index and lunr.js only when the URL has keywords. Until the finder shows its results, the listing it
- * replaces is not drawn (class hub-finder-js, finder.css). finder.js picks them up from window.hubFinder, with
- * the one test of whether a search has keywords.
+ * the keyword index and lunr.js only when the URL has keywords. finder.js picks
+ * them up from window.hubFinder, with the helpers that fetch them and the one
+ * test of whether a search has keywords. Until the finder shows its results,
+ * the listing it replaces is not drawn (class hub-finder-js, finder.css).
  *
  * Material opens its own search for a "q" in the URL, and deletes it when
  * closed; the finder uses "q" for its keywords. The query is set aside in
@@ -13,7 +14,17 @@
   "use strict";
   var hub = window.hubFinder = {
     fetches: {},
-    hasKeywords: function (q) { return /[A-Za-z0-9]/.test(q || ""); }
+    hasKeywords: function (q) { return /[A-Za-z0-9]/.test(q || ""); },
+    json: function (url) { return fetch(url).then(function (r) { return r.json(); }); },
+    script: function (src) {
+      return new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = src;
+        script.onload = resolve;
+        script.onerror = reject;
+        document.head.appendChild(script);
+      });
+    }
   };
   if (!window.URLSearchParams || !history.replaceState || !window.fetch) return;
   var script = document.currentScript, fetches = hub.fetches;
@@ -26,17 +37,11 @@
   window.addEventListener("load", function () {
     if (!hub.started) document.documentElement.classList.remove("hub-finder-js");
   });
-  fetches.facets = fetch(href("facets")).then(function (r) { return r.json(); });
-  fetches.text = fetch(href("text")).then(function (r) { return r.json(); });  // the newest results' text
+  fetches.facets = hub.json(href("facets"));
+  fetches.text = hub.json(href("text"));  // the newest results' text
   if (hub.hasKeywords(params.get("q"))) {
-    fetches.index = fetch(href("index")).then(function (r) { return r.json(); });
-    fetches.lunr = new Promise(function (resolve, reject) {
-      var lunr = document.createElement("script");
-      lunr.src = href("lunr");
-      lunr.onload = resolve;
-      lunr.onerror = reject;
-      document.head.appendChild(lunr);
-    });
+    fetches.index = hub.json(href("index"));
+    fetches.lunr = hub.script(href("lunr"));
   }
 
   if (!params.has("q")) return;

@@ -49,19 +49,8 @@
 
   // Loading ------------------------------------------------------------------
 
-  function loadScript(src) {
-    return new Promise(function (resolve, reject) {
-      if (window.lunr) return resolve();
-      var script = document.createElement("script");
-      script.src = src;
-      script.onload = resolve;
-      script.onerror = reject;
-      document.head.appendChild(script);
-    });
-  }
-
   function json(key) {
-    return hub.fetches[key] || fetch(url(key)).then(function (r) { return r.json(); });
+    return hub.fetches[key] || hub.json(url(key));
   }
 
   /* The chunks of the results' text that rows (numbers in the facet table) are in. */
@@ -77,7 +66,7 @@
   function fetchChunk(k) {
     var early = k === 0 && hub.fetches.text;  // finder-url.js fetched the first chunk
     if (early) hub.fetches.text = null;  // used once: after a failure, fetch it again
-    return early || fetch(new URL(table.text.files[k], url("facets"))).then(function (r) { return r.json(); });
+    return early || hub.json(new URL(table.text.files[k], url("facets")));
   }
 
   function loadText(chunks) {
@@ -100,7 +89,8 @@
 
   function loadIndex() {
     if (!indexLoading) {
-      indexLoading = Promise.all([hub.fetches.lunr || loadScript(url("lunr")), json("index")]).then(function (loaded) {
+      var lunrLoaded = hub.fetches.lunr || (window.lunr ? Promise.resolve() : hub.script(url("lunr")));
+      indexLoading = Promise.all([lunrLoaded, json("index")]).then(function (loaded) {
         index = expandIndex(loaded[1], url("index"));
         performance.mark("hub-finder-index");  // read by `make bench`
         if (ui.list) update();
@@ -132,7 +122,7 @@
     function numbers(text) { return text ? text.split(",").map(Number) : []; }
     function shardOf(number) { return firstAtLeast(head.shards, number + 1) - 1; }
     function fetchShard(k) {
-      fetching[k] = fetching[k] || fetch(new URL(head.shard_files[k], base)).then(function (r) { return r.json(); })
+      fetching[k] = fetching[k] || hub.json(new URL(head.shard_files[k], base))
         .then(function (shard) { shards[k] = shard; }, function (error) { fetching[k] = null; throw error; });
       return fetching[k];
     }
