@@ -16,7 +16,7 @@ from conftest import FIXTURES, VALID, SiteServer, build, make_project, soup
 from playwright.sync_api import expect
 
 from svhub.config import HubPaths
-from svhub.finder import lunr_js
+from svhub.finder import NEWEST_ROWS, finder_files, lunr_js
 from svhub.loader import load_library
 from svhub.pages import LISTING_PAGE_SIZE, Compiler, SiteInfo
 from svhub.structure.library import Library
@@ -83,10 +83,34 @@ def test_the_facet_table_has_one_row_per_case_study_newest_first(finder_site):
 
 
 def test_the_listing_hands_the_finder_its_files_through_data_attributes(finder_site):
-    finder = soup(finder_site, "case-studies/").select_one("#hub-finder")
-    for key in ("facets", "text", "index", "lunr", "csv"):
-        assert (finder_site / "case-studies" / finder[f"data-{key}"]).is_file()
-    assert not finder.select("script"), "the finder adds no inline script (the CSP forbids them)"
+    listing = soup(finder_site, "case-studies/")
+    starter = listing.select_one("head script[src$='finder-url.js']")
+    for key in ("facets", "text", "older-text", "index", "lunr", "csv"):
+        assert (finder_site / "case-studies" / starter[f"data-{key}"]).is_file()
+    scripts = [s["src"].rsplit("/", 1)[-1] for s in listing.select("body script[src]")]
+    assert scripts[:3] == ["lunr.js", "finder.js", scripts[2]] and scripts[2].startswith("bundle."), (
+        "lunr.js and the finder come just before Material's bundle")
+    assert not listing.select_one("#hub-finder").select("script"), "no inline script (the CSP forbids them)"
+
+
+def test_the_results_text_comes_in_two_files_the_newest_case_studies_and_the_rest():
+    loaded = load_library(sorted(VALID.glob("*.md")), HubPaths())
+    base = loaded.library.case_studies[0]
+    tricky = 'Zed: a title with "quotes", a line\nbreak and a line separator \u2028 in it'  # sorted last
+    many = [replace(base, slug=f"copy-{n:03d}", title=tricky if n == 600 else f"Copy {n:03d}")
+            for n in range(NEWEST_ROWS + 150)]
+    library = Library(many, loaded.library.vocab)
+    files = {f.src_uri.rsplit("/", 1)[-1]: f.content.decode("utf-8") for f in finder_files(library).files}
+    table = json.loads(files["finder-facets.json"])
+    assert table["text"]["files"] == ["finder-text-0.json", "finder-text-1.json"]
+    assert table["text"]["starts"] == [0, NEWEST_ROWS]
+    newest, older = json.loads(files["finder-text-0.json"]), json.loads(files["finder-text-1.json"])
+    in_order = [c.title for c in library.case_studies]
+    assert [row[0] for row in newest + older] == in_order, "one text row per facet-table row"
+    lines = files["finder-text-1.json"].split("\n")
+    assert lines[0] == "[" and lines[-1] == "]" and len(lines) == 150 + 2, "one row to a line, as finder.js reads it"
+    row = in_order.index(tricky)
+    assert row >= NEWEST_ROWS and json.loads(lines[row - NEWEST_ROWS + 1].rstrip(","))[0] == tricky
 
 
 def test_a_large_library_is_listed_a_hundred_at_a_time_and_every_page_is_linked():
@@ -123,17 +147,20 @@ def test_typing_a_query_shows_matching_case_studies_with_the_words_highlighted(p
 def test_the_keyword_index_loads_only_for_keywords_and_each_file_once(page, finder_server):
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(urlsplit(request.url).path.rsplit("/", 1)[-1]))
+    page.route("**/finder-text-1.json", lambda route: route.abort())  # the older case studies' text
     open_finder(page, finder_server, "?region=north-west")
     expect(page.locator("#hub-finder-count")).to_have_text("4 case studies match")
+    assert len(titles(page)) == 4, "the newest case studies' text is enough"
     assert fetched.count("finder-facets.json") == 1 and fetched.count("finder-text-0.json") == 1
-    assert "finder-index.json" not in fetched and "lunr.js" not in fetched, "no keywords yet: no index"
+    assert "finder-index.json" not in fetched, "no keywords yet: no index"
+    page.unroute("**/finder-text-1.json")
     page.focus("#hub-finder-q")  # about to type: the index comes now
-    page.wait_for_function("() => window.lunr")
+    page.wait_for_function("() => performance.getEntriesByName('hub-finder-index').length")
     fetched.clear()
     open_finder(page, finder_server, "?q=apprentices")
     expect(page.locator("#hub-finder-count")).to_have_text("4 case studies match")
-    assert sorted(f for f in fetched if f in ("finder-facets.json", "finder-index.json", "lunr.js")) == [
-        "finder-facets.json", "finder-index.json", "lunr.js"], "each file is fetched once, whoever starts it"
+    files = ("finder-facets.json", "finder-index.json", "finder-text-0.json", "finder-text-1.json", "lunr.js")
+    assert sorted(f for f in fetched if f in files) == sorted(files), "each file is fetched once, whoever starts it"
 
 
 @pytest.mark.browser
@@ -331,6 +358,29 @@ def test_when_the_finder_cannot_load_its_data_the_listing_without_javascript_is_
     expect(page.locator("ol.hub-results > li.hub-result").first).to_be_visible()
     assert page.locator("ol.hub-results > li.hub-result").count() == ALL
     assert page.locator("#hub-finder-q").count() == 0
+
+
+@pytest.mark.browser
+def test_results_from_the_older_case_studies_show_their_own_text(page, finder_site, finder_server):
+    """The fixture library fits in the newest case studies' file; here it is split after four rows."""
+    data = finder_site / "case-studies" / "data"
+    table = json.loads((data / "finder-facets.json").read_text(encoding="utf-8"))
+    lines = (data / "finder-text-0.json").read_text(encoding="utf-8").split("\n")[1:-1]
+    table["text"]["starts"] = [0, 4]
+    split = {"finder-facets.json": json.dumps(table),
+             "finder-text-0.json": "[\n" + "\n".join(lines[:4]).rstrip(",") + "\n]",
+             "finder-text-1.json": "[\n" + "\n".join(lines[4:]) + "\n]"}
+    page.route("**/data/finder-*.json", lambda route: route.fulfill(
+        body=split[urlsplit(route.request.url).path.rsplit("/", 1)[-1]], content_type="application/json")
+        if urlsplit(route.request.url).path.rsplit("/", 1)[-1] in split else route.continue_())
+    listed = [t.get_text(" ", strip=True) for t in soup(finder_site, "case-studies/").select(".hub-result__title")]
+    open_finder(page, finder_server)
+    expect(page.locator("ol.hub-results > li")).to_have_count(ALL)
+    assert titles(page) == listed, "every row with its own title, newest first, across the two files"
+    open_finder(page, finder_server, "?q=apprentices")
+    expect(page.locator("#hub-finder-count")).to_have_text("4 case studies match")
+    assert titles(page)[0] == "Fixture Town housing repairs apprentices"
+    assert all(t in listed for t in titles(page))
 
 
 @pytest.mark.browser

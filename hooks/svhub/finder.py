@@ -3,9 +3,11 @@ the text of the results in chunks, the prebuilt keyword index (a head and
 shards) and lunr.js.
 
 The facet table is enough for filtering, counts and sorting. The text a result
-shows (title, summary, commissioner) comes in chunks of TEXT_ROWS rows, so
-first results wait only for the chunks they show; the keyword index is only
-fetched once someone searches. Each facet's URL parameter is
+shows (title, summary, commissioner) comes in two chunks: the NEWEST_ROWS
+newest case studies, which is what a first view without keywords shows, and
+the older ones, which results ranked by keywords may be anywhere in. Each is
+one request, because a request costs more than its bytes. The keyword index is
+only fetched once someone searches. Each facet's URL parameter is
 named after the front-matter field it filters on (the last part of its path):
 
     q                           the keywords
@@ -37,8 +39,12 @@ from .structure.casestudy import CaseStudy
 from .structure.library import Library
 from .vocabularies import Vocabularies
 
-FACETS_PATH, TEXT_PATH, INDEX_PATH, LUNR_PATH = (f"{SECTION}/{FINDER_DATA[key]}"
-                                                  for key in ("facets", "text", "index", "lunr"))
+FACETS_PATH, TEXT_PATHS, INDEX_PATH, LUNR_PATH = (
+    f"{SECTION}/{FINDER_DATA['facets']}",
+    (f"{SECTION}/{FINDER_DATA['text']}", f"{SECTION}/{FINDER_DATA['older-text']}"),
+    f"{SECTION}/{FINDER_DATA['index']}",
+    f"{SECTION}/{FINDER_DATA['lunr']}",
+)
 LUNR_SOURCE = ("mkdocs", "contrib/search/templates/search/lunr.js")
 
 # (id, label, lowest value in pounds); each band runs up to the next one's lowest.
@@ -84,7 +90,7 @@ FACETS: tuple[Facet, ...] = (
 # The data columns come first; each facet's column is named after its URL parameter.
 COLUMNS = ("slug", "year", "contract_value", "social_value_weighting_pct", *(f.param for f in FACETS))
 TEXT_COLUMNS = ("title", "summary", "commissioner")
-TEXT_ROWS = 500
+NEWEST_ROWS = 500
 
 
 def _facet_values(facet: Facet, vocab: Vocabularies) -> tuple[list[dict[str, Any]], list[str]]:
@@ -101,7 +107,7 @@ def _facet_values(facet: Facet, vocab: Vocabularies) -> tuple[list[dict[str, Any
 
 def facet_table(library: Library, text_files: list[str]) -> dict[str, Any]:
     """What the finder filters, counts and sorts on, one row per case study, newest
-    first; `text_files` hold the rows' text, TEXT_ROWS rows each."""
+    first; `text_files` hold the rows' text, the first from row 0 and the second from row NEWEST_ROWS."""
     vocab = library.vocab
     facets, positions = [], []
     for facet in FACETS:
@@ -119,18 +125,25 @@ def facet_table(library: Library, text_files: list[str]) -> dict[str, Any]:
         "facets": facets,
         "weighting_steps": list(WEIGHTING_STEPS),
         "rows": rows,
-        "text": {"columns": list(TEXT_COLUMNS), "rows": TEXT_ROWS, "files": text_files},
+        "text": {"columns": list(TEXT_COLUMNS), "starts": [0, NEWEST_ROWS], "files": text_files},
     }
 
 
-def text_chunks(library: Library) -> list[list[list[str]]]:
-    """The facet table's rows, TEXT_ROWS at a time: what each result shows as text."""
+def text_chunks(library: Library) -> tuple[list[list[str]], list[list[str]]]:
+    """What each result shows as text, for the facet table's rows: the newest, then the rest
+    (empty in a small library)."""
     rows = [[c.title, c.summary, c.commissioner.name] for c in library.case_studies]
-    return [rows[start:start + TEXT_ROWS] for start in range(0, len(rows), TEXT_ROWS)]
+    return rows[:NEWEST_ROWS], rows[NEWEST_ROWS:]
 
 
 def _json(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _json_lines(rows: list[Any]) -> bytes:
+    """A JSON array written one row to a line (JSON escapes any newline inside a
+    string), so that the finder can parse just the rows it shows."""
+    return ("[\n" + ",\n".join(_json(row).decode("utf-8") for row in rows) + "\n]").encode("utf-8")
 
 
 def lunr_js() -> bytes:
@@ -150,18 +163,13 @@ def shard_path(number: int) -> str:
     return INDEX_PATH.removesuffix(".json") + f"-{number}.json"
 
 
-def text_path(number: int) -> str:
-    """Where a chunk of the results' text goes; TEXT_PATH is the first."""
-    return TEXT_PATH.removesuffix("-0.json") + f"-{number}.json"
-
-
 def finder_files(library: Library) -> FinderFiles:
     started = time.perf_counter()
     packed = pack(build_index(library.case_studies))
     shards = [GeneratedFile(shard_path(n), _json(shard)) for n, shard in enumerate(packed.shards)]
     head = packed.head | {"shard_files": [shard.src_uri.rsplit("/", 1)[1] for shard in shards]}
     seconds = time.perf_counter() - started
-    text = [GeneratedFile(text_path(n), _json(chunk)) for n, chunk in enumerate(text_chunks(library))]
+    text = [GeneratedFile(path, _json_lines(chunk)) for path, chunk in zip(TEXT_PATHS, text_chunks(library), strict=True)]
     table = facet_table(library, [chunk.src_uri.rsplit("/", 1)[1] for chunk in text])
     return FinderFiles(
         [GeneratedFile(FACETS_PATH, _json(table)), *text, GeneratedFile(INDEX_PATH, _json(head)),

@@ -126,6 +126,7 @@ LISTING_PAGE_SIZE = 100
 # What the finder on the listing loads, relative to /case-studies/ (see svhub.finder).
 DATA_DIR = f"{SECTION}/data"
 FINDER_DATA = {"facets": "data/finder-facets.json", "text": "data/finder-text-0.json",
+               "older-text": "data/finder-text-1.json",
                "index": "data/finder-index.json", "lunr": "data/lunr.js", "csv": "data/case-studies.csv"}
 
 
@@ -274,8 +275,7 @@ class Compiler:
         start = (number - 1) * LISTING_PAGE_SIZE
         results = self._results(self.library.case_studies[start:start + LISTING_PAGE_SIZE], here)
         if number == 1:
-            data = " ".join(f'data-{key}="{escape(name)}"' for key, name in FINDER_DATA.items())
-            results = Markup(f'<div class="hub-finder" id="hub-finder" {data}>\n{results}\n</div>')
+            results = Markup(f'<div class="hub-finder" id="hub-finder">\n{results}\n</div>')
         body = (
             f"{escape(intro)}\n\n"
             f'<p class="hub-browse">Browse by: {browse}</p>\n\n'

@@ -11,36 +11,44 @@
 (function () {
   "use strict";
 
-  // finder-url.js set a "q" aside before Material's search could see it; put it back.
-  var setAside = history.state && history.state.hubFinderSearch;
-  if (setAside) history.replaceState(null, "", location.pathname + setAside + location.hash);
-
-  var root = document.getElementById("hub-finder");
   var hub = window.hubFinder;  // finder-url.js
-  if (!root || !hub || !window.fetch || !window.URLSearchParams || !window.Proxy) return;
+  if (!hub || !hub.href || !window.fetch || !window.URLSearchParams || !window.Proxy) return;
   hub.started = true;
 
   var PAGE = 20;  // results shown at first, and added by each "Show more"
   var SORTS = [["relevance", "Relevance"], ["newest", "Newest"], ["value", "Contract value"]];
   var YEAR = "awarded", WEIGHTING = "social_value_weighting_pct";
-  var url = function (key) { return new URL(root.getAttribute("data-" + key), location.href).href; };
+  var url = hub.href;
 
-  var table = null, col = {}, tcol = {}, facets = [], years = [], text = [], textFetches = [];
+  var root = null, table = null, col = {}, tcol = {}, facets = [], years = [];
+  var text = [], textFetches = [], rowText = {};  // a chunk's lines; a row's text, parsed when first shown
   var index = null, indexLoading = null, indexFailed = false, csvText = null;
-  var state = readState(location.search);
+  var state = readState(setAside() || location.search);
   var shown = PAGE, lastAction = "", results = [], matches = null, renders = 0;
   var ui = {};
 
-  // With keywords in the URL, fetch the index alongside the facet table
-  // (finder-url.js has usually started both already). As soon as the facet
-  // table comes, the text the first results need is fetched; the controls are
-  // built once Material has mounted its own components, on DOMContentLoaded.
+  // This script runs just before Material's bundle. With keywords in the URL,
+  // it fetches the index alongside the facet table (finder-url.js has usually
+  // started both already). As soon as they come, while the bundle runs, it
+  // works out the first results and fetches the text they show; the controls
+  // are built once the page is ready and Material has mounted its own components.
   if (hasKeywords()) loadIndex();
-  json("facets").then(function (data) {
-    prepare(data);
-    if (document.readyState !== "loading") return start();
-    document.addEventListener("DOMContentLoaded", start);
-  }, giveUp);
+  Promise.all([json("facets").then(prepare), pageReady()]).then(start, giveUp);
+
+  /* finder-url.js set the URL's "q" aside before Material's search could see it. */
+  function setAside() {
+    return history.state && history.state.hubFinderSearch;
+  }
+
+  /* After DOMContentLoaded's listeners on the document, which are Material's, the "q" goes back. */
+  function pageReady() {
+    return new Promise(function (resolve) {
+      if (document.readyState !== "loading") resolve();
+      else window.addEventListener("DOMContentLoaded", function () { resolve(); });
+    }).then(function () {
+      if (setAside()) history.replaceState(null, "", location.pathname + setAside() + location.hash);
+    });
+  }
 
   /* The listing without JavaScript, which finder-url.js hid, comes back. */
   function giveUp() {
@@ -53,26 +61,40 @@
     return hub.fetches[key] || hub.json(url(key));
   }
 
-  /* The chunks of the results' text that rows (numbers in the facet table) are in. */
+  /* The chunk of the results' text that a row (a number in the facet table) is in. */
+  function chunkOf(i) {
+    return firstAtLeast(table.text.starts, i + 1) - 1;
+  }
+
   function chunksOf(rows) {
     var chunks = [];
     rows.forEach(function (i) {
-      var k = Math.floor(i / table.text.rows);
-      if (chunks.indexOf(k) < 0) chunks.push(k);
+      if (chunks.indexOf(chunkOf(i)) < 0) chunks.push(chunkOf(i));
     });
     return chunks;
   }
 
+  /* What a row shows as text, once its chunk has come. A chunk is a JSON array
+   * written one row to a line, after a line "[" (svhub.finder._json_lines). */
+  function textOf(i) {
+    if (!(i in rowText)) {
+      var k = chunkOf(i);
+      if (!text[k]) return null;
+      rowText[i] = JSON.parse(text[k][i - table.text.starts[k] + 1].replace(/,$/, ""));
+    }
+    return rowText[i];
+  }
+
   function fetchChunk(k) {
-    var early = k === 0 && hub.fetches.text;  // finder-url.js fetched the first chunk
-    if (early) hub.fetches.text = null;  // used once: after a failure, fetch it again
-    return early || hub.json(new URL(table.text.files[k], url("facets")));
+    var name = ["text", "olderText"][k], early = hub.fetches[name];  // finder-url.js may have fetched it
+    if (early) hub.fetches[name] = null;  // used once: after a failure, fetch it again
+    return early || hub.text(new URL(table.text.files[k], url("facets")));
   }
 
   function loadText(chunks) {
     return Promise.all(chunks.map(function (k) {
       textFetches[k] = textFetches[k] || fetchChunk(k)
-        .then(function (chunk) { text[k] = chunk; }, function (error) { textFetches[k] = null; throw error; });
+        .then(function (body) { text[k] = body.split("\n"); }, function (error) { textFetches[k] = null; throw error; });
       return textFetches[k];
     }));
   }
@@ -89,14 +111,14 @@
 
   function loadIndex() {
     if (!indexLoading) {
-      var lunrLoaded = hub.fetches.lunr || (window.lunr ? Promise.resolve() : hub.script(url("lunr")));
-      indexLoading = Promise.all([lunrLoaded, json("index")]).then(function (loaded) {
-        index = expandIndex(loaded[1], url("index"));
+      indexLoading = json("index").then(function (head) {
+        if (!window.lunr) throw new Error("lunr.js did not load");
+        index = expandIndex(head, url("index"));
+      }).then(function () {
         performance.mark("hub-finder-index");  // read by `make bench`
-        if (ui.list) update();
-        else if (hasKeywords()) lunrQuery(state.q);  // starts fetching its shards while the facet table loads
+        firstResults();
       }, function () {
-        indexLoading = hub.fetches.index = hub.fetches.lunr = null;
+        indexLoading = hub.fetches.index = null;
         indexArrived(false);
       });
     }
@@ -107,7 +129,7 @@
    * came. After a failure nothing is fetched again until the person searches again. */
   function indexArrived(ok) {
     indexFailed = !ok;
-    if (ui.list) update();
+    firstResults();
   }
 
   /* svhub.search_index.pack wrote lunr's index as a head, with every term, and
@@ -338,15 +360,25 @@
     });
     table.rows.forEach(function (row) { if (row[col.year]) years.push(row[col.year]); });
     years = years.length ? [Math.min.apply(null, years), Math.max.apply(null, years)] : [];
-    if (hasKeywords()) {
-      loadText(table.text.files.map(function (_file, k) { return k; })).catch(function () {});
-    } else {
-      filter();
-      loadText(chunksOf(results.slice(0, shown))).catch(function () {});
+    firstResults();
+  }
+
+  /* Once the controls are built, an update. Before, as soon as the facet table,
+   * and for keywords the index and the query's shards, have come: the text of
+   * the first results is fetched, while Material's bundle runs. */
+  function firstResults() {
+    if (ui.list) return update();
+    if (hasKeywords() && !index) return;  // loadIndex calls again
+    if (!table) {
+      if (hasKeywords()) lunrQuery(state.q);  // fetches the query's shards while the facet table comes
+      return;
     }
+    if (filter()) loadText(chunksOf(results.slice(0, shown))).catch(function () {});
   }
 
   function start() {
+    root = document.getElementById("hub-finder");
+    if (!root) return giveUp();
     build();
     var pages = document.querySelector(".hub-pages");
     if (pages) pages.hidden = true;
@@ -653,7 +685,7 @@
   /* Shows the results once the text of those on screen has come. */
   function render() {
     var wanted = ++renders, rows = results.slice(0, shown);
-    var missing = rows.filter(function (i) { return !text[Math.floor(i / table.text.rows)]; });
+    var missing = rows.filter(function (i) { return !textOf(i); });
     var drawn = missing.length ? loadText(chunksOf(missing)) : Promise.resolve();
     return drawn.then(function () { if (wanted === renders) draw(rows); }, function () {
       if (wanted === renders) setCount("The case studies could not be loaded. Check your connection and reload the page.");
@@ -687,7 +719,7 @@
   }
 
   function result(i) {
-    var row = table.rows[i], words = text[Math.floor(i / table.text.rows)][i % table.text.rows];
+    var row = table.rows[i], words = textOf(i);
     var match = matches && matches[i];
     var terms = match ? Object.keys(match.matchData.metadata) : [];
     var label = function (param) {
