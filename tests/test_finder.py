@@ -16,7 +16,7 @@ from conftest import FIXTURES, VALID, SiteServer, build, make_project, soup
 from playwright.sync_api import expect
 
 from svhub.config import HubPaths
-from svhub.finder import NEWEST_ROWS, finder_files, lunr_js
+from svhub.finder import COLUMNS, MASK_BITS, NEWEST_ROWS, facet_table, finder_files, lunr_js, masks
 from svhub.loader import load_library
 from svhub.pages import LISTING_PAGE_SIZE, Compiler, SiteInfo
 from svhub.structure.library import Library
@@ -72,14 +72,26 @@ def test_the_finder_loads_lunr_js_from_the_installed_mkdocs_package(finder_site)
 
 def test_the_facet_table_has_one_row_per_case_study_newest_first(finder_site):
     table = json.loads((finder_site / "case-studies" / "data" / "finder-facets.json").read_text(encoding="utf-8"))
-    slug, year = table["columns"].index("slug"), table["columns"].index("year")
-    assert len(table["rows"]) == ALL
-    years = [row[year] or 0 for row in table["rows"]]
+    columns = table["columns"]
+    assert table["rows"] == ALL and len(columns["slug"]) == len(columns["year"]) == ALL
+    years = [year or 0 for year in columns["year"]]
     assert years == sorted(years, reverse=True)
     assert {f["param"] for f in table["facets"]} == {
         "service", "theme", "commissioner_type", "region", "stages", "evidence", "review_example", "value_gbp"}
-    assert table["rows"][0][slug] == "fixture-nhs-catering"
-    assert len(set(table["columns"])) == len(table["columns"]), "the finder looks columns up by name"
+    assert columns["slug"][0] == "fixture-nhs-catering"
+    assert set(columns) == set(COLUMNS), "the finder looks columns up by name"
+
+
+def test_a_facet_column_holds_each_case_studys_values_as_bits():
+    assert masks([], 5) == [0]
+    assert masks([0, 2], 5) == [0b101]
+    assert masks([1, MASK_BITS + 1], MASK_BITS + 3) == [0b10, 0b10], "more values than one mask holds"
+    loaded = load_library(sorted(VALID.glob("*.md")), HubPaths())
+    table = facet_table(loaded.library, [])
+    themes = next(f for f in table["facets"] if f["param"] == "theme")["values"]
+    for row, study in enumerate(loaded.library.case_studies):
+        bits = table["columns"]["theme"][0][row]
+        assert {v["id"] for n, v in enumerate(themes) if bits & (1 << n)} == set(study.themes)
 
 
 def test_the_listing_hands_the_finder_its_files_through_data_attributes(finder_site):

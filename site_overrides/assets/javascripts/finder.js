@@ -20,6 +20,7 @@
   var YEAR = "awarded", WEIGHTING = "social_value_weighting_pct";
   var url = hub.href;
 
+  var MASK_BITS = 31;  // svhub.finder.MASK_BITS: a facet's values to a mask
   var root = null, table = null, col = {}, tcol = {}, facets = [], years = [];
   var text = [], textFetches = [], rowText = {};  // a chunk's lines; a row's text, parsed when first shown
   var index = null, indexLoading = null, indexFailed = false, csvText = null;
@@ -345,20 +346,19 @@
     return node;
   }
 
-  /* What can be done before the page is ready: read the table, and fetch
-   * the text of the first results. With keywords, the results could be
-   * anywhere in the table, so all of it. */
+  /* What can be done before the page is ready: read the table (a column of
+   * numbers for each field, svhub.finder.facet_table), and start on the first results. */
   function prepare(data) {
     table = data;
-    table.columns.forEach(function (name, i) { col[name] = i; });
+    col = table.columns;
     table.text.columns.forEach(function (name, i) { tcol[name] = i; });
     facets = table.facets.map(function (facet) {
       var ids = Object.create(null);  // a value from a link such as "constructor" is not an id
       facet.values.forEach(function (value, i) { ids[value.id] = i; });
       return { param: facet.param, legend: facet.legend, values: facet.values, groups: facet.groups,
-               hint: facet.hint, ids: ids, column: col[facet.param], boxes: [], counts: [] };
+               hint: facet.hint, ids: ids, masks: col[facet.param], boxes: [], counts: [] };
     });
-    table.rows.forEach(function (row) { if (row[col.year]) years.push(row[col.year]); });
+    years = col.year.filter(Boolean);
     years = years.length ? [Math.min.apply(null, years), Math.max.apply(null, years)] : [];
     firstResults();
   }
@@ -621,33 +621,32 @@
       matches = {};
       found.forEach(function (r) { matches[r.ref] = r; });
     }
-    var chosen = facets.map(function (facet) {
+    var chosen = facets.map(function (facet) {  // the chosen values as masks, like the table's
       var ids = (state.f[facet.param] || []).map(function (v) { return facet.ids[v]; })
         .filter(function (i) { return i !== undefined; });
-      return ids.length ? ids : null;
+      var masks = facet.masks.map(function () { return 0; });
+      ids.forEach(function (i) { masks[Math.floor(i / MASK_BITS)] |= 1 << (i % MASK_BITS); });
+      return ids.length ? masks : null;
     });
     var range = yearRange(), atLeast = weighting(), steps = table.weighting_steps;
     var counts = facets.map(function (facet) { return facet.values.map(function () { return 0; }); });
     var weightCounts = steps.map(function () { return 0; });
-    var rows = table.rows;
+    var yearOf = col.year, weightingOf = col[WEIGHTING];
     results = [];
-    for (var i = 0; i < rows.length; i++) {
+    for (var i = 0; i < table.rows; i++) {
       if (matches && !matches[i]) continue;
-      var row = rows[i], failed = -1, failures = 0;
+      var failed = -1, failures = 0;
       for (var k = 0; k < facets.length && failures < 2; k++) {
-        if (chosen[k] && !intersects(row[facets[k].column], chosen[k])) { failures++; failed = k; }
+        if (chosen[k] && !anyOf(facets[k].masks, chosen[k], i)) { failures++; failed = k; }
       }
-      var year = row[col.year];
+      var year = yearOf[i];
       if ((range[0] && !(year >= range[0])) || (range[1] && !(year <= range[1]))) { failures++; failed = "year"; }
-      var w = row[col[WEIGHTING]];
+      var w = weightingOf[i];
       if (atLeast !== null && !(w !== null && w >= atLeast)) { failures++; failed = "weighting"; }
       if (failures === 0) results.push(i);
       if (failures > 1) continue;
       for (k = 0; k < facets.length; k++) {
-        if (failures === 0 || failed === k) {
-          var values = row[facets[k].column];
-          for (var v = 0; v < values.length; v++) counts[k][values[v]]++;
-        }
+        if (failures === 0 || failed === k) addCounts(counts[k], facets[k].masks, i);
       }
       if ((failures === 0 || failed === "weighting") && w !== null) {
         for (var s = 0; s < steps.length; s++) if (w >= steps[s]) weightCounts[s]++;
@@ -657,20 +656,37 @@
     return { facets: counts, weighting: weightCounts };
   }
 
-  function intersects(values, chosen) {
-    for (var i = 0; i < values.length; i++) if (chosen.indexOf(values[i]) >= 0) return true;
+  /* Whether row i has any of the chosen values of a facet. */
+  function anyOf(masks, chosen, i) {
+    for (var m = 0; m < masks.length; m++) if (masks[m][i] & chosen[m]) return true;
     return false;
   }
 
+  /* Adds one to the count of each of row i's values of a facet. */
+  function addCounts(counts, masks, i) {
+    for (var m = 0; m < masks.length; m++) {
+      for (var bits = masks[m][i]; bits; bits &= bits - 1) counts[m * MASK_BITS + 31 - Math.clz32(bits & -bits)]++;
+    }
+  }
+
+  /* The first of row i's values of a facet, or -1. */
+  function firstValue(facet, i) {
+    for (var m = 0; m < facet.masks.length; m++) {
+      var bits = facet.masks[m][i];
+      if (bits) return m * MASK_BITS + 31 - Math.clz32(bits & -bits);
+    }
+    return -1;
+  }
+
   function sortResults() {
-    var order = sortOrder(), rows = table.rows, value = col.contract_value;
+    var order = sortOrder(), value = col.contract_value;
     if (order === "relevance") {
       // Scores equal to six places count as ties, so Python's ranking (svhub.search_index) is reproduced exactly.
       var score = function (i) { return Math.round(matches[i].score * 1e6); };
       results.sort(function (a, b) { return score(b) - score(a) || a - b; });
     } else if (order === "value") {
       results.sort(function (a, b) {
-        var va = rows[a][value], vb = rows[b][value];
+        var va = value[a], vb = value[b];
         return (va === null) - (vb === null) || (vb || 0) - (va || 0) || a - b;
       });
     }
@@ -719,18 +735,18 @@
   }
 
   function result(i) {
-    var row = table.rows[i], words = textOf(i);
+    var words = textOf(i), slug = col.slug[i];
     var match = matches && matches[i];
     var terms = match ? Object.keys(match.matchData.metadata) : [];
     var label = function (param) {
       var facet = facets.filter(function (f) { return f.param === param; })[0];
-      return facet.values[row[facet.column][0]].label;
+      return facet.values[firstValue(facet, i)].label;
     };
     var meta = [["Commissioner", words[tcol.commissioner], true], ["Service", label("service")],
-                ["Year", row[col.year] ? String(row[col.year]) : "Not stated"], ["Evidence", label("evidence")]];
-    return el("li", { "class": "hub-result", id: "cs-" + row[col.slug] }, [
+                ["Year", col.year[i] ? String(col.year[i]) : "Not stated"], ["Evidence", label("evidence")]];
+    return el("li", { "class": "hub-result", id: "cs-" + slug }, [
       el("h2", { "class": "hub-result__title" }, [
-        el("a", { href: row[col.slug] + "/" }, highlight(words[tcol.title], terms))
+        el("a", { href: slug + "/" }, highlight(words[tcol.title], terms))
       ]),
       el("p", { "class": "hub-result__summary" }, highlight(words[tcol.summary], terms)),
       el("dl", { "class": "hub-result__meta" }, meta.map(function (m) {
@@ -822,7 +838,7 @@
         csvText = text;
         var records = csvRecords(text.replace(/^\ufeff/, "")), bySlug = {};
         records.slice(1).forEach(function (record) { bySlug[record.slice(0, record.indexOf(","))] = record; });
-        var out = [records[0]].concat(results.map(function (i) { return bySlug[table.rows[i][col.slug]]; }));
+        var out = [records[0]].concat(results.map(function (i) { return bySlug[col.slug[i]]; }));
         var blob = new Blob(["\ufeff" + out.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" });
         var link = el("a", { href: URL.createObjectURL(blob), download: "case-studies-selection.csv", hidden: true });
         document.body.appendChild(link);
