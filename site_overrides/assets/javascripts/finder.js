@@ -3,10 +3,11 @@
  * Progressive enhancement of the listing at /case-studies/, which works
  * without this script. Everything it shows comes from files the build writes
  * (svhub/finder.py): a facet table, enough for filtering, counts and sorting;
- * the results' text in chunks, fetched as results need them and then ahead
- * when the page is idle; and a prebuilt lunr index, fetched only when someone
- * searches and loaded with lunr.Index.load (never built here). Data arrives as
- * JSON or data- attributes and is put on the page as text, never as HTML.
+ * the results' text in two files, the newest case studies and the rest, each
+ * fetched when results need it and the rest ahead when the page is idle; and
+ * a prebuilt lunr index, fetched only when someone searches and loaded with
+ * lunr.Index.load (never built here). Data arrives as JSON or data- attributes
+ * (on finder-url.js's tag) and is put on the page as text, never as HTML.
  */
 (function () {
   "use strict";
@@ -100,7 +101,7 @@
     }));
   }
 
-  /* Once results are shown, the rest of the text comes a chunk at a time,
+  /* Once results are shown, the rest of the text comes when the page is idle,
    * so later keystrokes and clicks find it here. */
   function prefetchText() {
     var next = table.text.files.findIndex(function (_file, k) { return !textFetches[k]; });
@@ -363,9 +364,10 @@
     firstResults();
   }
 
-  /* Once the controls are built, an update. Before, as soon as the facet table,
-   * and for keywords the index and the query's shards, have come: the text of
-   * the first results is fetched, while Material's bundle runs. */
+  /* Called whenever data comes. Once the controls are built, it updates them.
+   * Before that, as soon as the facet table has come (and, for keywords, the
+   * index and the query's shards), it works out the first results and fetches
+   * the text they show, while Material's bundle runs. */
   function firstResults() {
     if (ui.list) return update();
     if (hasKeywords() && !index) return;  // loadIndex calls again
