@@ -418,6 +418,41 @@ def test_when_the_search_index_cannot_load_the_finder_says_so_and_tries_again_on
 
 
 @pytest.mark.browser
+def test_setting_the_year_and_the_weighting_back_to_any_shows_every_case_study_again(page, finder_server):
+    open_finder(page, finder_server)
+    page.select_option("#hub-f-awarded-from", "2021")
+    expect(page.locator("#hub-finder-count")).not_to_have_text(f"{ALL} case studies")
+    page.select_option("#hub-f-awarded-from", "")
+    expect(page.locator("#hub-finder-count")).to_have_text(f"{ALL} case studies")
+    page.select_option("#hub-f-weighting", "20")
+    expect(page.locator("#hub-finder-count")).not_to_have_text(f"{ALL} case studies")
+    page.select_option("#hub-f-weighting", "")
+    expect(page.locator("#hub-finder-count")).to_have_text(f"{ALL} case studies")
+    assert params(page) == {}
+
+
+@pytest.mark.browser
+def test_a_link_with_a_sort_year_or_weighting_the_finder_cannot_read_says_they_are_not_applied(page, finder_server):
+    open_finder(page, finder_server, "?sort=bogus&awarded=abc&social_value_weighting_pct=lots")
+    expect(page.locator("#hub-finder-count")).to_have_text(f"{ALL} case studies")
+    assert page.input_value("#hub-finder-sort") == "newest"
+    expect(page.locator(".hub-finder__ignored")).to_have_text(
+        "Not applied, because the finder does not know them: Contract year \u201cabc\u201d; "
+        "Social value weighting \u201clots\u201d; Sort \u201cbogus\u201d.")
+    assert page.locator(".hub-finder__chip").count() == 0
+    page.check("#hub-f-region-wales")
+    expect(page.locator(".hub-finder__ignored")).to_be_hidden()
+    assert params(page) == {"region": ["wales"]}
+
+
+@pytest.mark.browser
+def test_keywords_without_a_letter_or_digit_get_no_chip(page, finder_server):
+    open_finder(page, finder_server, "?q=%20%3F%3F%20")
+    expect(page.locator("#hub-finder-count")).to_have_text(f"{ALL} case studies")
+    assert page.locator(".hub-finder__chip").count() == 0
+
+
+@pytest.mark.browser
 def test_a_link_with_a_value_the_finder_does_not_know_says_it_is_not_applied(page, finder_server):
     open_finder(page, finder_server, "?region=nowhere,london,constructor")
     expect(page.locator("#hub-finder-count")).to_have_text("2 case studies match")

@@ -18,7 +18,8 @@
 
   var PAGE = 20;  // results shown at first, and added by each "Show more"
   var SORTS = [["relevance", "Relevance"], ["newest", "Newest"], ["value", "Contract value"]];
-  var YEAR = "awarded", WEIGHTING = "social_value_weighting_pct";
+  var YEAR = "awarded", WEIGHTING = "social_value_weighting_pct";  // URL parameters, with their legends:
+  var LEGEND = { awarded: "Contract year", social_value_weighting_pct: "Social value weighting", sort: "Sort" };
   var url = hub.href;
 
   var MASK_BITS = 31;  // svhub.finder.MASK_BITS: a facet's values to a mask
@@ -320,18 +321,46 @@
   }
 
   function yearRange() {
-    var range = (state.f[YEAR] || [""])[0].split("-");
+    var range = ((state.f[YEAR] || [])[0] || "").split("-");
     return [parseInt(range[0], 10) || null, parseInt(range[1], 10) || null];
   }
 
   function weighting() {
-    var value = parseFloat((state.f[WEIGHTING] || [""])[0]);
+    var value = parseFloat((state.f[WEIGHTING] || [])[0]);
     return isNaN(value) ? null : value;
   }
 
+  function knownSort(sort) {
+    return SORTS.some(function (option) { return option[0] === sort; });
+  }
+
   function sortOrder() {
-    var sort = state.sort || (hasKeywords() ? "relevance" : "newest");
+    var sort = knownSort(state.sort) ? state.sort : hasKeywords() ? "relevance" : "newest";
     return sort === "relevance" && !hasKeywords() ? "newest" : sort;
+  }
+
+  /* What a link asked for that the finder cannot apply, such as Region “nowhere”. */
+  function notApplied() {
+    var unknown = [], quote = function (label, value) { unknown.push(label + " \u201c" + value + "\u201d"); };
+    facets.forEach(function (facet) {
+      (state.f[facet.param] || []).forEach(function (id) { if (!(id in facet.ids)) quote(facet.legend, id); });
+    });
+    var range = yearRange();
+    if ((state.f[YEAR] || []).length && !range[0] && !range[1]) quote(LEGEND[YEAR], state.f[YEAR][0]);
+    if ((state.f[WEIGHTING] || []).length && weighting() === null) quote(LEGEND[WEIGHTING], state.f[WEIGHTING][0]);
+    if (state.sort && !knownSort(state.sort)) quote(LEGEND.sort, state.sort);
+    return unknown;
+  }
+
+  /* At the first change, what the finder could not apply leaves the URL. */
+  function forgetNotApplied() {
+    facets.forEach(function (facet) {
+      if (state.f[facet.param]) state.f[facet.param] = state.f[facet.param].filter(function (id) { return id in facet.ids; });
+    });
+    var range = yearRange();
+    if (!range[0] && !range[1]) state.f[YEAR] = [];
+    if (weighting() === null) state.f[WEIGHTING] = [];
+    if (!knownSort(state.sort)) state.sort = "";
   }
 
   // Building the controls -------------------------------------------------------
@@ -522,7 +551,7 @@
     ui.from = select("hub-f-awarded-from", "From", options, change);
     ui.to = select("hub-f-awarded-to", "To", options, change);
     return el("fieldset", { "class": "hub-facet", "data-param": YEAR }, [
-      el("legend", { text: "Contract year" }), ui.from.wrap, ui.to.wrap
+      el("legend", { text: LEGEND[YEAR] }), ui.from.wrap, ui.to.wrap
     ]);
   }
 
@@ -533,7 +562,7 @@
       act(WEIGHTING);
     });
     return el("fieldset", { "class": "hub-facet", "data-param": WEIGHTING }, [
-      el("legend", { text: "Social value weighting" }), ui.weighting.wrap
+      el("legend", { text: LEGEND[WEIGHTING] }), ui.weighting.wrap
     ]);
   }
 
@@ -568,9 +597,7 @@
   var typingTimer = null;
   function act(kind) {
     clearTimeout(typingTimer);
-    facets.forEach(function (facet) {  // values from a link that the finder does not know go now
-      if (state.f[facet.param]) state.f[facet.param] = state.f[facet.param].filter(function (id) { return id in facet.ids; });
-    });
+    forgetNotApplied();
     if (kind === "typing") {
       var push = lastAction !== "typing";
       typingTimer = setTimeout(function () { writeURL(push); }, 400);
@@ -730,10 +757,12 @@
     performance.mark("hub-finder-render");
   }
 
+  /* How many filters apply: not those the finder could not read from a link. */
   function activeCount() {
-    return facets.concat([{ param: YEAR }, { param: WEIGHTING }]).reduce(function (sum, facet) {
-      return sum + (state.f[facet.param] || []).length;
-    }, 0);
+    var range = yearRange();
+    return facets.reduce(function (sum, facet) {
+      return sum + (state.f[facet.param] || []).filter(function (id) { return id in facet.ids; }).length;
+    }, (range[0] || range[1] ? 1 : 0) + (weighting() !== null ? 1 : 0));
   }
 
   function result(i) {
@@ -788,7 +817,7 @@
 
   function renderChips() {
     var chips = [];
-    if (state.q) chips.push({ label: "Keywords: " + state.q, remove: function () { state.q = ""; ui.q.value = ""; } });
+    if (hasKeywords()) chips.push({ label: "Keywords: " + state.q.trim(), remove: function () { state.q = ""; ui.q.value = ""; } });
     facets.forEach(function (facet) {
       (state.f[facet.param] || []).forEach(function (id) {
         if (facet.ids[id] === undefined) return;
@@ -799,11 +828,11 @@
     });
     var range = yearRange();
     if (range[0] || range[1]) {
-      chips.push({ label: "Contract year: " + (range[0] || "any") + " to " + (range[1] || "any"),
+      chips.push({ label: LEGEND[YEAR] + ": " + (range[0] || "any") + " to " + (range[1] || "any"),
                    remove: function () { state.f[YEAR] = []; } });
     }
     if (weighting() !== null) {
-      chips.push({ label: "Social value weighting: " + weighting() + "% or more",
+      chips.push({ label: LEGEND[WEIGHTING] + ": " + weighting() + "% or more",
                    remove: function () { state.f[WEIGHTING] = []; } });
     }
     ui.chips.replaceChildren.apply(ui.chips, chips.map(function (chip, n) {
@@ -819,12 +848,7 @@
       return el("li", {}, [button]);
     }));
     ui.active.hidden = chips.length === 0;
-    var ignored = [];
-    facets.forEach(function (facet) {
-      (state.f[facet.param] || []).forEach(function (id) {
-        if (!(id in facet.ids)) ignored.push(facet.legend + " \u201c" + id + "\u201d");
-      });
-    });
+    var ignored = notApplied();
     ui.ignored.textContent = "Not applied, because the finder does not know " + (ignored.length > 1 ? "them" : "it") +
       ": " + ignored.join("; ") + ".";
     ui.ignored.hidden = ignored.length === 0;
