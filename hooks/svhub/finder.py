@@ -106,10 +106,15 @@ def _facet_values(facet: Facet, vocab: Vocabularies) -> tuple[list[dict[str, Any
     return values, [vocab["dimension"].label(d) for d in dimensions]
 
 
+def mask_count(size: int) -> int:
+    """How many masks hold a facet of `size` values."""
+    return -(-size // MASK_BITS)
+
+
 def masks(positions: list[int], size: int) -> list[int]:
     """A case study's values of one facet (their positions among the facet's `size`
     values) as bit masks, MASK_BITS values to a mask."""
-    words = [0] * -(-size // MASK_BITS)  # rounded up
+    words = [0] * mask_count(size)
     for position in positions:
         words[position // MASK_BITS] |= 1 << (position % MASK_BITS)
     return words
@@ -135,7 +140,7 @@ def facet_table(library: Library, text_files: list[str]) -> dict[str, Any]:
                       | ({"groups": groups} if groups else {}) | ({"hint": facet.hint} if facet.hint else {}))
         where = {v["id"]: i for i, v in enumerate(values)}
         rows = [masks([where[v] for v in facet.values_of(c)], len(values)) for c in studies]
-        columns[facet.param] = [[row[w] for row in rows] for w in range(-(-len(values) // MASK_BITS))]
+        columns[facet.param] = [[row[w] for row in rows] for w in range(mask_count(len(values)))]
     return {
         "rows": len(studies),
         "columns": {name: columns[name] for name in COLUMNS},
