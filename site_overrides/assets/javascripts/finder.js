@@ -339,6 +339,11 @@
     return sort === "relevance" && !hasKeywords() ? "newest" : sort;
   }
 
+  /* The values of a facet in the state that the finder knows (a link may hold others). */
+  function knownValues(facet) {
+    return (state.f[facet.param] || []).filter(function (id) { return id in facet.ids; });
+  }
+
   /* What a link asked for that the finder cannot apply, such as Region “nowhere”. */
   function notApplied() {
     var unknown = [], quote = function (label, value) { unknown.push(label + " \u201c" + value + "\u201d"); };
@@ -355,7 +360,7 @@
   /* At the first change, what the finder could not apply leaves the URL. */
   function forgetNotApplied() {
     facets.forEach(function (facet) {
-      if (state.f[facet.param]) state.f[facet.param] = state.f[facet.param].filter(function (id) { return id in facet.ids; });
+      if (state.f[facet.param]) state.f[facet.param] = knownValues(facet);
     });
     var range = yearRange();
     if (!range[0] && !range[1]) state.f[YEAR] = [];
@@ -651,8 +656,7 @@
       found.forEach(function (r) { matches[r.ref] = r; });
     }
     var chosen = facets.map(function (facet) {  // the chosen values as masks, like the table's
-      var ids = (state.f[facet.param] || []).map(function (v) { return facet.ids[v]; })
-        .filter(function (i) { return i !== undefined; });
+      var ids = knownValues(facet).map(function (id) { return facet.ids[id]; });
       var masks = facet.masks.map(function () { return 0; });
       ids.forEach(function (i) { masks[Math.floor(i / MASK_BITS)] |= 1 << (i % MASK_BITS); });
       return ids.length ? masks : null;
@@ -694,7 +698,7 @@
   /* Adds one to the count of each of row i's values of a facet. */
   function addCounts(counts, masks, i) {
     for (var m = 0; m < masks.length; m++) {
-      for (var bits = masks[m][i]; bits; bits &= bits - 1) counts[m * MASK_BITS + 31 - Math.clz32(bits & -bits)]++;
+      for (var bits = masks[m][i]; bits; bits &= bits - 1) counts[m * MASK_BITS + lowestBit(bits)]++;
     }
   }
 
@@ -702,9 +706,14 @@
   function firstValue(facet, i) {
     for (var m = 0; m < facet.masks.length; m++) {
       var bits = facet.masks[m][i];
-      if (bits) return m * MASK_BITS + 31 - Math.clz32(bits & -bits);
+      if (bits) return m * MASK_BITS + lowestBit(bits);
     }
     return -1;
+  }
+
+  /* The position of the lowest bit set in a mask. */
+  function lowestBit(bits) {
+    return 31 - Math.clz32(bits & -bits);
   }
 
   function sortResults() {
@@ -761,7 +770,7 @@
   function activeCount() {
     var range = yearRange();
     return facets.reduce(function (sum, facet) {
-      return sum + (state.f[facet.param] || []).filter(function (id) { return id in facet.ids; }).length;
+      return sum + knownValues(facet).length;
     }, (range[0] || range[1] ? 1 : 0) + (weighting() !== null ? 1 : 0));
   }
 
@@ -819,8 +828,7 @@
     var chips = [];
     if (hasKeywords()) chips.push({ label: "Keywords: " + state.q.trim(), remove: function () { state.q = ""; ui.q.value = ""; } });
     facets.forEach(function (facet) {
-      (state.f[facet.param] || []).forEach(function (id) {
-        if (facet.ids[id] === undefined) return;
+      knownValues(facet).forEach(function (id) {
         chips.push({ label: facet.legend + ": " + facet.values[facet.ids[id]].label, remove: function () {
           state.f[facet.param] = state.f[facet.param].filter(function (v) { return v !== id; });
         } });
