@@ -99,7 +99,7 @@ def test_interactive_mode_works_in_a_real_terminal(tmp_path):
     answers = iter([
         "Example council school milk from local dairies", "A council bought milk locally.", "1",
         "Example Council", "1", "10", "", "", "", "9", "", "", "", "", "", "", "3", "1", "", "1",
-        "local-spend | Local dairies supplied the milk.", "n",
+        "local-spend | Local dairies supplied the milk. | delivered", "n",
         "Council report | https://example.org/report | Example Council", "n",
     ])
     screen = b""

@@ -286,7 +286,7 @@ def load_register(file: Path, shown: str) -> Register:
         instrument = _instrument(entry, index, report)
         if instrument:
             instruments.append(instrument)
-    ids = {i.id for i in instruments}
+    ids = {str(e["id"]) for e in doc.data if isinstance(e, dict) and e.get("id")}
     for index, entry in enumerate(doc.data):
         target = entry.get("replaced_by") if isinstance(entry, dict) else None
         if target and target not in ids:
