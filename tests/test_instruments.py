@@ -143,7 +143,7 @@ def test_a_sources_list_can_cite_an_instrument_and_shows_its_status(cited_site):
 
 
 def test_the_instruments_directive_renders_the_register_as_a_table(cited_site):
-    table = soup(cited_site, "guide/").select_one("table.hub-instruments")
+    table = soup(cited_site, "guide/").select_one(".hub-instruments table")
     assert table.caption.get_text().startswith("The Acts, regulations and policy notes")
     assert [th.get_text() for th in table.select("thead th")] == [
         "Instrument", "Status", "Since", "Replaced by", "Note"]

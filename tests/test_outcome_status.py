@@ -34,7 +34,7 @@ def test_each_outcome_says_its_status_period_whose_figure_and_evidence(currency_
              soup(currency_site, f"case-studies/{SLUG}/").select(".hub-outcomes li")]
     delivered = next(i for i in items if "volunteer drivers" in i)
     assert "Delivered · Period: 2018/19 · Figure from Fixture Transport CIC (the provider)" in delivered
-    assert "Evidence: Self-reported" in delivered
+    assert "Self-reported" in delivered
     pledged = next(i for i in items if "driving jobs" in i)
     assert pledged.startswith("12 jobs")
     assert "Pledged · Period: first three years from April 2018" in pledged

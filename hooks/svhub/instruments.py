@@ -440,10 +440,9 @@ def table(register: Register) -> str:
             f"<td>{replaced}</td><td>{escape(i.note)}</td></tr>"
         )
     return (
-        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
-        '<table class="hub-instruments">'
+        '<div class="hub-instruments"><table>'
         "<caption>The Acts, regulations and policy notes this site cites, with their status</caption>"
         '<thead><tr><th scope="col">Instrument</th><th scope="col">Status</th>'
         '<th scope="col">Since</th><th scope="col">Replaced by</th><th scope="col">Note</th></tr></thead>'
-        "<tbody>" + "".join(rows) + "</tbody></table></div></div>\n"
+        "<tbody>" + "".join(rows) + "</tbody></table></div>\n"
     )
