@@ -105,7 +105,8 @@ def build_schema(vocab: Vocabularies) -> dict:
         "A body named in the case study that has since been merged, renamed, abolished or replaced.",
         {
             "organisation": _text("Its name, exactly as the commissioner, provider or a partner is named.", 200),
-            "change": {"description": "What happened to it.", "type": "string", "enum": list(CHANGES)},
+            "change": {"description": "What happened to it: " + ", ".join(CHANGES[:-1]) + " or " + CHANGES[-1] + ".",
+                       "type": "string", "enum": list(CHANGES)},
             "date": _date("When the change took effect (YYYY-MM-DD)."),
             "now": _text("What it is now, e.g. the body that took over its work.", 300),
             "sources": {
