@@ -223,3 +223,24 @@ def test_timeline_entries_are_history_and_sources_may_cite_revoked_instruments(t
     assert result.returncode == 0, result.stderr
     text = soup(project / "site", "guide/").select_one("article").get_text(" ")
     assert "revoked 24 February 2025" in text
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_history_passages_status_notes_and_the_table_pass_axe_in_both_schemes(browser, cited_site, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+    from conftest import SiteServer
+    from test_accessibility import WCAG_TAGS, describe
+
+    server = SiteServer(cited_site)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(server.url + "guide/", wait_until="networkidle")
+        assert page.locator(".admonition.history .admonition-title").is_visible()
+        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS},
+                                           "resultTypes": ["violations"]})
+    finally:
+        context.close()
+        server.close()
+    assert describe(results.response["violations"]) == []
