@@ -10,7 +10,6 @@ as if it were current law.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -142,12 +141,12 @@ class Register:
 class Report:
     """Problems in one data file, each where the editor must fix it."""
 
-    def __init__(self, path: str, doc: Document | None = None, line_offset: int = 0):
-        self.path, self.doc, self.line_offset = path, doc, line_offset
+    def __init__(self, path: str, doc: Document | None = None):
+        self.path, self.doc = path, doc
         self.items: list[Diagnostic] = []
 
     def add(self, line: int, col: int, message: str, hint: str = "") -> None:
-        self.items.append(Diagnostic(self.path, line + self.line_offset, col, Severity.ERROR, message, hint))
+        self.items.append(Diagnostic(self.path, line, col, Severity.ERROR, message, hint))
 
     def at(self, path: tuple, message: str, hint: str = "", *, key: bool = False) -> None:
         where = self.doc.where(path, key=key) if self.doc else Position(1, 1)
@@ -177,15 +176,14 @@ def as_date(value: Any, path: tuple, report: Report) -> date | None:
         return None
 
 
-def check_sources(sources: Any, path: tuple, report: Report, register: Register | None,
-                  allowed: Iterable[str] = SOURCE_FIELDS) -> None:
+def check_sources(sources: Any, path: tuple, report: Report, register: Register | None) -> None:
     """A sources list: each entry a deep link, or `instrument: id` (with an optional `part`)."""
     if sources is None:
         return
     if not isinstance(sources, list):
         report.at(path, f"'{field_name(path)}' must be a list of sources", "start each source with '- '")
         return
-    allowed = tuple(allowed)
+    allowed = SOURCE_FIELDS
     for index, source in enumerate(sources):
         where = path + (index,)
         if not isinstance(source, dict):
