@@ -17,6 +17,7 @@ VOCABULARY_OF_FIELD = {
     "provider.type": "provider_type", "service": "service", "review_example": "review_example",
     "contract.value_basis": "value_basis", "stages": "stage", "outcomes.dimension": "dimension",
     "outcomes.theme": "theme", "outcomes.unit": "unit", "outcomes.evidence": "evidence",
+    "outcomes.status": "outcome_status",
     "evidence": "evidence", "owner": "owner",
 }
 

@@ -19,11 +19,13 @@ import jsonschema
 from . import frontmatter
 from .config import HubPaths
 from .crosscheck import check_library
+from .deeplinks import HINT as DEEP_LINK_HINT
+from .deeplinks import home_page_message
 from .diagnostics import Diagnostic, Severity, did_you_mean, has_errors
 from .frontmatter import Document, FrontMatterError, Position
 from .narrative import check_narrative
 from .schema import build_schema
-from .structure.casestudy import CaseStudy, Contract, Organisation, Outcome, Source
+from .structure.casestudy import CaseStudy, Contract, Organisation, OrganisationChange, Outcome, Source
 from .structure.library import Library
 from .vocabularies import Vocabularies, load_vocabularies
 
@@ -46,6 +48,7 @@ VOCABULARY_OF = {
     "unit": "unit",
     "value_basis": "value_basis",
     "owner": "owner",
+    "status": "outcome_status",
 }
 
 
@@ -158,6 +161,8 @@ def _schema_problems(doc: Document, vocab: Vocabularies, report: _Report) -> Non
         elif validator in ("minimum", "maximum"):
             bound = "at least" if validator == "minimum" else "at most"
             report.at(path, f"'{name}' must be {bound} {error.validator_value}", "")
+        elif validator == "not" and path and path[-1] == "url":
+            report.at(path, home_page_message(name, error.instance), DEEP_LINK_HINT)
         elif validator == "oneOf":
             report.at(path, f"'{name}' must be a year (2014) or a date (YYYY-MM-DD)", "")
         else:
@@ -219,11 +224,13 @@ def _cross_field_rules(data: dict, vocab: Vocabularies, report: _Report) -> dict
         report.at(("review_by",), f"review_by ({review_by}) must be after last_reviewed ({reviewed})",
                   "set the next review date, usually a year after the last review")
     contract = data.get("contract")
-    if isinstance(contract, dict) and isinstance(contract.get("awarded"), str):
-        dates["awarded"] = _parse_date(contract["awarded"], ("contract", "awarded"), report)
+    for key in ("awarded", "started"):
+        if isinstance(contract, dict) and isinstance(contract.get(key), str):
+            dates[key] = _parse_date(contract[key], ("contract", key), report)
     for index, source in enumerate(_list(data.get("sources"))):
         if isinstance(source, dict) and isinstance(source.get("date"), str):
             _parse_date(source["date"], ("sources", index, "date"), report)
+    _organisation_changes(data, report)
     for index, outcome in enumerate(_list(data.get("outcomes"))):
         if not isinstance(outcome, dict):
             continue
@@ -238,11 +245,36 @@ def _cross_field_rules(data: dict, vocab: Vocabularies, report: _Report) -> dict
     return dates
 
 
+def _organisation_changes(data: dict, report: _Report) -> None:
+    """A changed organisation must be one the case study names, and its dates real."""
+    names = [o.get("name") for o in (data.get("commissioner"), data.get("provider")) if isinstance(o, dict)]
+    names += [p for p in _list(data.get("partners")) if isinstance(p, str)]
+    for index, change in enumerate(_list(data.get("organisation_changes"))):
+        if not isinstance(change, dict):
+            continue
+        if isinstance(change.get("date"), str):
+            _parse_date(change["date"], ("organisation_changes", index, "date"), report)
+        for number, source in enumerate(_list(change.get("sources"))):
+            if isinstance(source, dict) and isinstance(source.get("date"), str):
+                _parse_date(source["date"], ("organisation_changes", index, "sources", number, "date"), report)
+        name = change.get("organisation")
+        if isinstance(name, str) and name not in names:
+            report.at(("organisation_changes", index, "organisation"),
+                      f"'{name}' is not the commissioner, the provider or a partner of this case study"
+                      f"{did_you_mean(name, [n for n in names if isinstance(n, str)])}",
+                      "write the name exactly as it appears under commissioner, provider or partners")
+
+
+def _source(s: dict) -> Source:
+    return Source(s["title"], s["url"], s["publisher"], date.fromisoformat(s["date"]) if s.get("date") else None)
+
+
 def _build(slug: str, path: str, doc: Document, dates: dict) -> CaseStudy:
     data = doc.data
     contract = dict(data.get("contract") or {})
-    if "awarded" in dates:
-        contract["awarded"] = dates["awarded"]
+    for key in ("awarded", "started"):
+        if key in dates:
+            contract[key] = dates[key]
     provider = data.get("provider")
     return CaseStudy(
         slug=slug,
@@ -263,17 +295,22 @@ def _build(slug: str, path: str, doc: Document, dates: dict) -> CaseStudy:
                 theme=o["theme"],
                 description=" ".join(o["description"].split()),
                 evidence=o.get("evidence", data["evidence"]),
+                status=o["status"],
                 figure=o.get("figure"),
                 unit=o.get("unit"),
+                period=" ".join(o["period"].split()) if o.get("period") else None,
+                reported_by=o.get("reported_by"),
             )
             for o in data["outcomes"]
         ),
         evidence=data["evidence"],
-        sources=tuple(
-            Source(s["title"], s["url"], s["publisher"], date.fromisoformat(s["date"]) if s.get("date") else None)
-            for s in data["sources"]
-        ),
+        sources=tuple(_source(s) for s in data["sources"]),
         tags=tuple(data.get("tags") or ()),
+        organisation_changes=tuple(
+            OrganisationChange(c["organisation"], c["change"], date.fromisoformat(c["date"]), c["now"],
+                               tuple(_source(s) for s in c["sources"]))
+            for c in data.get("organisation_changes") or ()
+        ),
         owner=data["owner"],
         published=dates["published"],
         last_reviewed=dates["last_reviewed"],

@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 from .formatting import contract_value, figure, long_date
 from .guidance import format_sources
 from .review import review_info
-from .structure.casestudy import CaseStudy
+from .structure.casestudy import CaseStudy, Source
 from .structure.library import PAGE_FACETS, Library
 from .vocabularies import Vocabularies
 
@@ -84,6 +84,16 @@ class GeneratedFile:
 
     src_uri: str
     content: bytes
+
+
+def _source(s: Source) -> dict[str, str]:
+    return {
+        "title": s.title,
+        "url": s.url,
+        "publisher": s.publisher,
+        "date": long_date(s.date) if s.date else "",
+        "date_iso": s.date.isoformat() if s.date else "",
+    }
 
 
 def facet_url(facet: str, value: str) -> str:
@@ -187,6 +197,11 @@ class Compiler:
                             "theme_href": relative(here, facet_url("theme", o.theme)),
                             "self_reported": o.evidence == "self-reported",
                             "evidence": vocab["evidence"].label(o.evidence),
+                            "status": o.status,
+                            "status_label": vocab["outcome_status"].label(o.status),
+                            "delivered": o.delivered,
+                            "period": o.period or "",
+                            "reported_by": o.reported_by or "",
                         }
                         for o in case_study.outcomes
                         if o.dimension == dimension
@@ -195,15 +210,17 @@ class Compiler:
                 for dimension in vocab["dimension"].values
                 if dimension in case_study.dimensions
             ],
-            "sources": [
+            "sources": [_source(s) for s in case_study.sources],
+            "changes": [
                 {
-                    "title": s.title,
-                    "url": s.url,
-                    "publisher": s.publisher,
-                    "date": long_date(s.date) if s.date else "",
-                    "date_iso": s.date.isoformat() if s.date else "",
+                    "organisation": c.organisation,
+                    "change": c.change,
+                    "date": long_date(c.date),
+                    "date_iso": c.date.isoformat(),
+                    "now": c.now,
+                    "sources": [_source(s) for s in c.sources],
                 }
-                for s in case_study.sources
+                for c in case_study.organisation_changes
             ],
             "review": review_info(
                 case_study.owner, case_study.last_reviewed, case_study.review_by, vocab,
@@ -239,6 +256,9 @@ class Compiler:
         contract = c.contract
         if contract.year:
             row("Contract year", (str(contract.year), None))
+        if contract.started:
+            started = contract.started
+            row("Service started", (long_date(started) if isinstance(started, date) else str(started), None))
         if contract.value_gbp is not None:
             row("Contract value", (contract_value(contract.value_gbp, contract.value_basis), None))
         if contract.duration_months:
