@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from svhub import csp
-from svhub.config import HubPaths
+from svhub.config import HubPaths, site_url
 from svhub.diagnostics import UserError
 from svhub.site import HubBuild
 
@@ -24,7 +24,9 @@ _build: HubBuild | None = None
 def on_config(config):
     """1. Load and validate every case study before anything is written."""
     global _build
-    _build = HubBuild.start(HubPaths(Path(config.config_file_path).parent), repo_url=config.repo_url or "")
+    config.site_url = site_url(config.site_url)
+    _build = HubBuild.start(HubPaths(Path(config.config_file_path).parent), repo_url=config.repo_url or "",
+                            site_url=config.site_url)
     for line in _build.messages():
         print(line, file=sys.stderr)
     if not _build.ok:

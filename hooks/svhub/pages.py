@@ -33,6 +33,7 @@ class SiteInfo:
     """What pages need to know about the site they are part of."""
 
     repo_url: str = ""
+    site_url: str = ""  # the public address, ending in '/'; '' when unknown
     edit_branch: str = "main"
     today: date = field(default_factory=date.today)
 
@@ -40,6 +41,10 @@ class SiteInfo:
         if not self.repo_url:
             return ""
         return f"{self.repo_url.rstrip('/')}/edit/{self.edit_branch}/{case_study.path}"
+
+    def absolute(self, url: str) -> str:
+        """A site URL such as 'case-studies/x/' as its public address, when known."""
+        return self.site_url + url if self.site_url else ""
 
 
 # Templates that write the page's h1 themselves (the others show the Markdown's).
