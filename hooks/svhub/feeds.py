@@ -27,6 +27,9 @@ MEDIA_TYPE = "application/atom+xml"
 FEED_FILE = "feed.xml"
 FEED_LIMIT = 50
 PUBLISHER = "Social Value Hub editorial team"
+# The <updated> of a feed that has never had an entry: a fixed date (the Act's
+# royal assent), not the build date, so that the feed stays the same until it has one.
+NEVER_UPDATED = date(2012, 3, 8)
 # Characters XML 1.0 does not allow, even escaped: a contributor's text that
 # holds one would make the whole feed unreadable.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -152,7 +155,7 @@ def library_feeds(library: Library, site_url: str, page_titles: dict[str, str]) 
     facets_of = {c.slug: [(FACET_PATHS[f], f, v) for f in PAGE_FACETS for v in facet_values(c, f)]
                  for c in library}
     entries = {c.slug: case_study_entry(c, vocab, site_url, facets_of[c.slug]) for c in library}
-    oldest_change = min((e.updated for e in entries.values()), default=date(2012, 3, 8))
+    oldest_change = min((e.updated for e in entries.values()), default=NEVER_UPDATED)
     whole = newest(entries.values())
     feeds = [Feed(feed_path(f"{SECTION}/"), f"{SECTION}/", "Social Value Hub: case studies",
                   "New and updated case studies of social value in UK public services.",

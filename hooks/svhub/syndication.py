@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from . import linkeddata
 from .changes import ChangeNotes, notes_html, page_url
-from .feeds import FEED_LIMIT, Entry, Feed, feed_path, follow_html, library_feeds, newest
+from .feeds import FEED_LIMIT, NEVER_UPDATED, Entry, Feed, feed_path, follow_html, library_feeds, newest
 from .opendata import REUSE_LINKS
 from .pages import SECTION, GeneratedFile, GeneratedPage, SiteInfo, relative
 from .structure.library import Library
@@ -45,7 +45,7 @@ def changes_feed(changes: ChangeNotes, site: SiteInfo) -> Feed:
                              link=f"{link}#updates-to-this-page", updated=note.date, summary=note.note))
     return Feed(CHANGES_FEED, CHANGES_URL, "Social Value Hub: what's changed",
                 "Significant changes to the hub's guidance, one entry per change note.",
-                newest(entries, FEED_LIMIT), min((n.date for n in changes.notes), default=site.today))
+                newest(entries, FEED_LIMIT), min((n.date for n in changes.notes), default=NEVER_UPDATED))
 
 
 def changes_page(changes: ChangeNotes, with_feed: bool = True) -> GeneratedPage:
