@@ -123,3 +123,13 @@ def test_text_no_xml_document_may_hold_is_dropped_and_the_rest_escaped():
     assert not parsed.bozo, parsed.get("bozo_exception")
     assert parsed.entries[0].title == "A title with ]]> & <b>tags</b>"
     assert parsed.entries[0].summary == "Odd characters"
+
+
+def test_the_feed_links_make_the_browser_fetch_nothing_that_is_missing(page, fixture_server):
+    """Material fetches a sitemap.xml beside every plain rel=alternate link; the feeds' links are not plain."""
+    failed: list[str] = []
+    page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
+    for url in ("case-studies/region/london/", "case-studies/fixture-nhs-health-advice/", "about/whats-changed/"):
+        page.goto(fixture_server.url + url)
+        page.wait_for_load_state("networkidle")
+    assert failed == []
