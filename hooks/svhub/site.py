@@ -17,6 +17,7 @@ from .diagnostics import Diagnostic, Severity
 from .dictionary import data_dictionary
 from .exports import downloads
 from .finder import finder_files
+from .finder_script import finder_scripts
 from .guidance import guidance_meta
 from .loader import LibraryLoad, load_library
 from .narrative import sanitise_html
@@ -44,7 +45,7 @@ class HubBuild:
             build.pages = Compiler(loaded.library, build.site, collections).pages()
             build.pages.append(data_dictionary(loaded.library.vocab))
             finder = finder_files(loaded.library)
-            build.downloads = downloads(loaded.library) + finder.files
+            build.downloads = downloads(loaded.library) + finder.files + finder_scripts(paths.root)
             build.reference = ReferenceData.load(paths, loaded.library.vocab)
         build._by_uri = {p.src_uri: p for p in build.pages}
         return build
