@@ -65,7 +65,7 @@
         if (chosen[k] && !anyOf(facets[k].masks, chosen[k], i)) { failures++; failed = k; }
       }
       var year = yearOf[i];
-      if ((from && !(year >= from)) || (to && !(year <= to))) { failures++; failed = "year"; }
+      if (range && (year === null || (from && year < from) || (to && year > to))) { failures++; failed = "year"; }
       var w = weightingOf[i];
       if (atLeast !== null && !(w !== null && w >= atLeast)) { failures++; failed = "weighting"; }
       if (failures === 0) rows.push(i);
