@@ -18,7 +18,7 @@ from conftest import FIXTURES, ROOT, VALID
 from svhub.config import HubPaths
 from svhub.exports import CSV_PATH, downloads
 from svhub.finder import finder_files, lunr_js
-from svhub.finder_script import SCRIPTS, SOURCE, THEME, finder_scripts
+from svhub.finder_script import SCRIPTS, SOURCE, THEME, finder_scripts, without_comments
 from svhub.loader import load_library
 from svhub.search_index import build_index, pack, query
 
@@ -79,3 +79,10 @@ def test_the_finder_scripts_are_valid_javascript_and_the_same_on_every_build(tmp
         assert result.returncode == 0, result.stderr
         text = script.content.decode("utf-8")
         assert "eval(" not in text and "innerHTML" not in text and "new Function" not in text
+
+
+def test_the_scripts_leave_out_comments_that_fill_whole_lines_and_keep_the_code():
+    module = '/* A module.\n * Two lines. */\n(function () {\n  // a note\n  var a = 1;  // kept\n  /* one line */\n})();\n'
+    assert without_comments(module) == "(function () {\n  var a = 1;  // kept\n})();\n"
+    with pytest.raises(ValueError, match="code after a comment"):
+        without_comments("/* a */ var b = 2;\n")
