@@ -19,6 +19,7 @@ from .diagnostics import Diagnostic, Severity
 from .dictionary import data_dictionary
 from .exports import downloads
 from .finder import finder_files
+from .finder_script import finder_scripts
 from .guidance import guidance_meta
 from .loader import LibraryLoad, load_library
 from .narrative import sanitise_html
@@ -54,7 +55,7 @@ class HubBuild:
             finder = finder_files(loaded.library)
             syndication = syndicate(build.pages, loaded.library, build.changes, build.site)
             build.pages += syndication.pages
-            build.downloads = (downloads(loaded.library) + finder.files
+            build.downloads = (downloads(loaded.library) + finder.files + finder_scripts(paths.root)
                                + open_data_files(loaded.library.vocab, site_url) + syndication.files)
             build.reference = ReferenceData.load(paths, loaded.library.vocab)
         build._by_uri = {p.src_uri: p for p in build.pages}
