@@ -133,3 +133,48 @@ def test_the_feed_links_make_the_browser_fetch_nothing_that_is_missing(page, fix
         page.goto(fixture_server.url + url)
         page.wait_for_load_state("networkidle")
     assert failed == []
+
+
+# The finder ---------------------------------------------------------------------
+
+def follow_in_the_finder(page, server, query: str):
+    page.goto(server.url + "case-studies/" + query)
+    page.locator(".hub-finder--ready").wait_for(timeout=15000)
+    return page.locator("#hub-follow")
+
+
+def test_the_listing_without_javascript_follows_every_case_study(fixture_site):
+    follow = soup(fixture_site, "case-studies/").select_one("#hub-follow")
+    assert follow.a.get_text() == "Follow this" and follow.a["href"] == "feed.xml"
+
+
+def test_the_finder_filtered_to_one_facet_value_offers_that_values_feed(page, fixture_server, fixture_site):
+    follow = follow_in_the_finder(page, fixture_server, "?region=london")
+    link = follow.locator("a")
+    assert link.count() == 1 and link.inner_text() == "Follow this"
+    href = link.evaluate("a => a.href")
+    assert href == fixture_server.url + "case-studies/region/london/feed.xml"
+    assert "filed under London" in follow.inner_text()
+    parsed = parse(site_path(fixture_site, href.removeprefix(fixture_server.url)))
+    shown = page.locator(".hub-result__title a").evaluate_all("links => links.map(a => a.pathname)")
+    assert sorted(e.link.removeprefix(SITE_URL.rstrip("/")) for e in parsed.entries) == sorted(shown)
+
+
+@pytest.mark.parametrize("query, reason", [
+    ("?region=london&service=advice-and-advocacy", "it has more than one filter"),
+    ("?q=health&region=london", "it has keywords"),
+])
+def test_a_view_no_feed_follows_names_the_closest_feeds(page, fixture_server, query, reason):
+    follow = follow_in_the_finder(page, fixture_server, query)
+    assert f"No feed follows this view, because {reason}." in follow.inner_text()
+    hrefs = follow.locator("a").evaluate_all("links => links.map(a => a.pathname)")
+    assert "/case-studies/region/london/feed.xml" in hrefs
+    assert hrefs[-1] == "/case-studies/feed.xml"
+
+
+def test_clearing_the_filters_follows_every_case_study_again(page, fixture_server):
+    follow = follow_in_the_finder(page, fixture_server, "?region=london")
+    page.locator(".hub-finder__clear").click()
+    page.wait_for_function("!location.search")
+    assert follow.locator("a").evaluate("a => a.pathname") == "/case-studies/feed.xml"
+    assert "every case study" in follow.inner_text()

@@ -136,10 +136,11 @@ def case_study_entry(c: CaseStudy, vocab: Vocabularies, site_url: str,
     )
 
 
-def follow_html(feed_href: str, what: str) -> str:
-    """The visible 'Follow this' link a facet page or the change log shows."""
+def follow_html(feed_href: str, what: str, attributes: str = "") -> str:
+    """The visible 'Follow this' link a facet page or the change log shows;
+    `attributes` are added to the paragraph, already escaped."""
     return (
-        f'<p class="hub-follow"><a href="{escape(feed_href)}" type="{MEDIA_TYPE}">Follow this</a>: '
+        f'<p class="hub-follow"{attributes}><a href="{escape(feed_href)}" type="{MEDIA_TYPE}">Follow this</a>: '
         f"a feed of {escape(what)}, newest first. Add its address to a feed reader (an app, or an "
         "email program such as Outlook or Thunderbird, that checks feeds for you) and it will show "
         "you each new entry, without an account or an email list.</p>"

@@ -25,7 +25,8 @@ SCRIPTS: dict[str, tuple[str, ...]] = {
     # Just before Material's bundle; each module only uses those before it.
     "assets/javascripts/finder.js": (
         "engine/data.js", "engine/index.js", "engine/query.js", "engine/state.js", "engine/filter.js",
-        "engine/csv.js", "ui/dom.js", "ui/controls.js", "ui/results.js", "ui/chips.js", "ui/count.js", "main.js",
+        "engine/csv.js", "ui/dom.js", "ui/controls.js", "ui/results.js", "ui/chips.js", "ui/count.js", "ui/follow.js",
+        "main.js",
     ),
 }
 

@@ -6,14 +6,17 @@ It runs after the compiler, on its pages, so the compiler stays about pages.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+
+from markupsafe import escape
 
 from . import linkeddata
 from .changes import ChangeNotes, notes_html, page_url
 from .feeds import FEED_LIMIT, NEVER_UPDATED, Entry, Feed, feed_path, follow_html, library_feeds, newest
 from .opendata import REUSE_LINKS
-from .pages import SECTION, GeneratedFile, GeneratedPage, SiteInfo, relative
-from .structure.library import Library
+from .pages import FACET_PATHS, SECTION, GeneratedFile, GeneratedPage, SiteInfo, relative
+from .structure.library import PAGE_FACETS, Library
 
 CHANGES_SRC = "about/whats-changed.md"
 CHANGES_URL = page_url(CHANGES_SRC)
@@ -60,6 +63,19 @@ def changes_page(changes: ChangeNotes, with_feed: bool = True) -> GeneratedPage:
                          data={"feeds": [SITE_FEEDS[1], SITE_FEEDS[0]]} if with_feed else {})
 
 
+def finder_follow() -> str:
+    """The listing's "Follow this": every case study without JavaScript; the
+    finder (ui/follow.js) points it at one facet value's feed, from the paths here."""
+    paths = {facet: f"{FACET_PATHS[facet]}/" for facet in PAGE_FACETS}
+    attributes = f' id="hub-follow" data-feeds="{escape(json.dumps(paths, sort_keys=True))}"'
+    return follow_html(FEED_FILE_HREF, "every case study", attributes)
+
+
+def _after_first_paragraph(body: str, html: str) -> str:
+    first, _, rest = body.partition("\n\n")
+    return f"{first}\n\n{html}\n\n{rest}"
+
+
 def reuse_section(here: str) -> str:
     """Links to every download, for the data dictionary."""
     items = "\n".join(f"- [{title}]({relative(here, path.rsplit('/', 1)[0] + '/')}{path.rsplit('/', 1)[1]}): {what}"
@@ -93,4 +109,8 @@ def syndicate(pages: list[GeneratedPage], library: Library, changes: ChangeNotes
     for c in library:
         if c.url in by_url:
             by_url[c.url].data["feeds"] = list(SITE_FEEDS)
+    listing = by_url.get(f"{SECTION}/")
+    if listing is not None:
+        listing.data["feeds"] = list(SITE_FEEDS)
+        listing.body = _after_first_paragraph(listing.body, finder_follow())
     return Syndication([GeneratedFile(feed.path, feed.xml(site.site_url)) for feed in feeds], [log])
