@@ -51,6 +51,18 @@ def test_every_feed_on_the_site_is_valid_atom(fixture_site):
             assert entry.title and entry.summary and entry.updated_parsed
 
 
+def test_hostile_case_studies_come_out_of_every_feed_as_the_text_they_are(hostile_site):
+    for path in sorted(hostile_site.rglob("feed.xml")):
+        parse(path)
+    parsed = parse(hostile_site / "case-studies" / "feed.xml")
+    hostile = next(e for e in parsed.entries if e.link.endswith("/html-in-every-field/"))
+    page = soup(hostile_site, "case-studies/html-in-every-field/")
+    assert hostile.title == page.h1.get_text()
+    assert hostile.summary == page.select_one(".hub-lede").get_text()
+    assert "Commissioner: <img src=x onerror=window.__pwned=5> Council." in hostile.content[0].value
+    assert hostile.summary_detail.type == "text/plain"  # a reader shows it as text, never as HTML
+
+
 def test_the_case_study_feed_lists_every_case_study_newest_first(fixture_site):
     parsed = parse(fixture_site / "case-studies" / "feed.xml")
     links = [entry.link for entry in parsed.entries]
