@@ -42,10 +42,6 @@ class SiteInfo:
             return ""
         return f"{self.repo_url.rstrip('/')}/edit/{self.edit_branch}/{case_study.path}"
 
-    def absolute(self, url: str) -> str:
-        """A site URL such as 'case-studies/x/' as its public address, when known."""
-        return self.site_url + url if self.site_url else ""
-
 
 # Templates that write the page's h1 themselves (the others show the Markdown's).
 TEMPLATES_WITH_TITLE = frozenset({"casestudy.html"})
