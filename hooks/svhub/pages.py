@@ -33,6 +33,7 @@ class SiteInfo:
     """What pages need to know about the site they are part of."""
 
     repo_url: str = ""
+    site_url: str = ""  # the public address, ending in '/'; '' when unknown
     edit_branch: str = "main"
     today: date = field(default_factory=date.today)
 

@@ -12,18 +12,23 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from . import linkeddata
+from .changes import ChangeNotes, load_change_notes, page_url
 from .config import HubPaths
 from .diagnostics import Diagnostic, Severity, UserError, has_errors
 from .dictionary import data_dictionary
 from .exports import downloads
 from .finder import finder_files
+from .finder_script import finder_scripts
 from .guidance import guidance_meta
 from .instruments import Register, check_page, load_register
 from .loader import LibraryLoad, load_library
 from .narrative import sanitise_html
+from .opendata import open_data_files
 from .pages import SECTION, CollectionText, Compiler, GeneratedFile, GeneratedPage, SiteInfo
 from .reference import ReferenceData
 from .review import build_date
+from .syndication import SITE_FEEDS, reuse_section, syndicate
 
 
 @dataclass
@@ -36,19 +41,26 @@ class HubBuild:
     reference: ReferenceData | None = None
     register: Register = field(default_factory=Register)
     content_diagnostics: list[Diagnostic] = field(default_factory=list)
+    changes: ChangeNotes = field(default_factory=ChangeNotes)
     _by_uri: dict[str, GeneratedPage] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def start(cls, paths: HubPaths, repo_url: str = "", today: date | None = None) -> HubBuild:
+    def start(cls, paths: HubPaths, repo_url: str = "", today: date | None = None, site_url: str = "") -> HubBuild:
         loaded = load_library(paths=paths)
-        build = cls(paths, loaded, SiteInfo(repo_url=repo_url, today=today or build_date()))
+        build = cls(paths, loaded, SiteInfo(repo_url=repo_url, site_url=site_url, today=today or build_date()))
+        build.changes = load_change_notes(paths, build.site.today)
         build._check_content()
         if build.ok:
             collections = CollectionText.load(paths.reference_data / "collections.yml")
             build.pages = Compiler(loaded.library, build.site, collections).pages()
-            build.pages.append(data_dictionary(loaded.library.vocab))
+            dictionary = data_dictionary(loaded.library.vocab)
+            dictionary.body += reuse_section("about/")  # Markdown links are relative to the file
+            build.pages.append(dictionary)
             finder = finder_files(loaded.library)
-            build.downloads = downloads(loaded.library) + finder.files
+            syndication = syndicate(build.pages, loaded.library, build.changes, build.site)
+            build.pages += syndication.pages
+            build.downloads = (downloads(loaded.library) + finder.files + finder_scripts(paths.root)
+                               + open_data_files(loaded.library.vocab, site_url) + syndication.files)
         build._by_uri = {p.src_uri: p for p in build.pages}
         return build
 
@@ -74,12 +86,16 @@ class HubBuild:
 
     @property
     def ok(self) -> bool:
-        return self.loaded.ok and not has_errors(self.content_diagnostics)
+        return self.loaded.ok and self.changes.ok and not has_errors(self.content_diagnostics)
 
     def messages(self) -> list[str]:
-        return [d.format() for d in self.loaded.diagnostics + self.content_diagnostics]
+        return [d.format() for d in
+                self.loaded.diagnostics + sorted(self.changes.diagnostics) + self.content_diagnostics]
 
     def failure_summary(self) -> str:
+        if not self.changes.ok:
+            pages = len({d.path for d in self.changes.diagnostics})
+            return f"{pages} page(s) have change notes with errors; nothing was built. Fix the errors above."
         failed = sum(1 for r in self.loaded.results if not r.ok)
         content = len({d.path for d in self.content_diagnostics if d.severity is Severity.ERROR})
         parts = [f"{failed} case-study file(s)"] if failed else []
@@ -89,7 +105,7 @@ class HubBuild:
 
     @property
     def errors(self) -> list[Diagnostic]:
-        return [d for d in self.loaded.diagnostics if d.severity is Severity.ERROR]
+        return [d for d in self.loaded.diagnostics + self.changes.diagnostics if d.severity is Severity.ERROR]
 
     def page_meta(self, src_uri: str, meta: dict[str, Any]) -> dict[str, Any]:
         generated = self._by_uri.get(src_uri)
@@ -97,7 +113,22 @@ class HubBuild:
             return ({"hub": generated.data} if generated.data else {}) | self._escaped_text(generated)
         if isinstance(meta.get("sources"), list):
             meta = meta | {"sources": self.register.resolve_sources(meta["sources"])}
-        return guidance_meta(meta, self.loaded.library.vocab, self.site.today)
+        hub = guidance_meta(meta, self.loaded.library.vocab, self.site.today).get("hub", {})
+        return {"hub": hub | self._page_extras(src_uri, meta, hub)}
+
+    def _page_extras(self, src_uri: str, meta: dict[str, Any], hub: dict[str, Any]) -> dict[str, Any]:
+        """A hand-written page's change notes, feed links and JSON-LD."""
+        notes = sorted(self.changes.for_page(src_uri), key=lambda n: n.date, reverse=True)
+        extras: dict[str, Any] = {"feeds": list(SITE_FEEDS)} if self.site.site_url else {}
+        if notes:
+            extras["updates"] = [n.as_dict() for n in notes]
+        review = hub.get("review")
+        if review or notes:
+            reviewed = date.fromisoformat(review["last_reviewed_iso"]) if review else None
+            extras["jsonld"] = linkeddata.guidance_page(
+                str(meta.get("title", "")), str(meta.get("description", "")), page_url(src_uri),
+                self.site.site_url, reviewed, review["owner"] if review else "", notes)
+        return extras
 
     @staticmethod
     def _escaped_text(page: GeneratedPage) -> dict[str, Markup]:
