@@ -18,12 +18,12 @@ from conftest import FIXTURES, ROOT, VALID
 from svhub.config import HubPaths
 from svhub.exports import CSV_PATH, downloads
 from svhub.finder import finder_files, lunr_js
-from svhub.finder_script import SCRIPTS, SOURCE, THEME, finder_scripts, without_comments
+from svhub.finder_script import SCRIPTS, finder_scripts, modules, without_comments
 from svhub.loader import load_library
 from svhub.search_index import build_index, pack, query
 
 NODE = shutil.which("node") or "/usr/bin/node"
-MODULES = ROOT / THEME / SOURCE
+MODULES = modules(ROOT)
 QUERIES = ["social value", "apprentices", "apprentice", "appren", "housing repairs", "council's", "café",
            "local-authority", "ap", "carbon net zero", "(procurement)", "NHS trust", "zzzz"]
 
