@@ -1,15 +1,21 @@
 #!/usr/bin/env python3
-"""Write the generated case-study pages to a folder as plain Markdown.
+"""Write the whole site as a plain Markdown docs folder that an engine without the hub's hooks can build.
 
-The output plus content/ is a complete docs folder, so an engine without the
-hub's MkDocs hooks can build the same site from it.
+DIR gets mkdocs.yml (the site's configuration without hooks or the hub's
+templates) and docs/: every generated page, every content page with what the
+hooks would add written into it, the downloads and the stylesheets. Build it
+with `mkdocs build -f DIR/mkdocs.yml` (or ProperDocs, or another engine that
+reads Python-Markdown). With --no-directory-urls the links between pages name
+the pages' files, for an engine that gives pages file URLs.
 
-Usage: scripts/compile.py --out DIR [--config-file mkdocs.yml]
+Usage: scripts/compile.py --out DIR [--config-file mkdocs.yml] [--no-directory-urls]
 """
 
 from __future__ import annotations
 
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import yaml
@@ -17,18 +23,22 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
 from svhub.cli import ArgumentParser, run  # noqa: E402
+from svhub.compiled import SiteCompiler, write  # noqa: E402
 from svhub.config import HubPaths, site_url  # noqa: E402
+from svhub.diagnostics import UserError  # noqa: E402
 from svhub.site import HubBuild  # noqa: E402
 
 
 def main() -> int:
     parser = ArgumentParser(prog="compile.py", description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, required=True, help="folder to write the pages into")
+    parser.add_argument("--out", type=Path, required=True, help="folder to write the site's sources into")
     parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"),
                         help="the site's configuration; its folder holds casestudies/ and content/")
+    parser.add_argument("--no-directory-urls", action="store_true",
+                        help="write links for an engine that gives pages file URLs (page.html, not page/)")
     args = parser.parse_args()
     try:
-        config = yaml.safe_load(args.config_file.read_text(encoding="utf-8"))
+        config = yaml.safe_load(args.config_file.read_text(encoding="utf-8").replace("!!python/name:", ""))
     except OSError as exc:
         print(f"{args.config_file}:1:1: error: cannot read the configuration: {exc.strerror}", file=sys.stderr)
         return 1
@@ -39,15 +49,21 @@ def main() -> int:
     if not build.ok:
         print(f"compile.py: error: {build.failure_summary()}", file=sys.stderr)
         return 1
-    for page in build.pages:
-        target = args.out / page.src_uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(build.page_markdown(page), encoding="utf-8")
-    for download in build.downloads:
-        target = args.out / download.src_uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(download.content)
-    print(f"Wrote {len(build.pages)} pages and {len(build.downloads)} downloads to {args.out}/")
+    compiler = SiteCompiler(build, config, directory_urls=not args.no_directory_urls)
+    # Written beside DIR and moved into place whole: a failure never leaves half a site.
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{args.out.name}-", dir=args.out.parent))
+    try:
+        count = write(compiler.files(), staging / "docs")
+        (staging / "mkdocs.yml").write_text(compiler.mkdocs_config(), encoding="utf-8")
+    except UserError as error:
+        shutil.rmtree(staging)
+        print(error, file=sys.stderr)
+        return 1
+    if args.out.exists():
+        shutil.rmtree(args.out)
+    staging.rename(args.out)
+    print(f"Wrote {count} files to {args.out}/docs/ and {args.out}/mkdocs.yml")
     return 0
 
 
