@@ -81,6 +81,21 @@ def test_every_page_of_the_hooked_site_is_built_with_the_same_article(compiled, 
     assert different == []
 
 
+def test_the_real_library_compiles_to_the_same_site(tmp_path, real_site):
+    """Its narratives use the glossary's abbreviations, cite instruments and link to each other."""
+    out = tmp_path / "compiled"
+    compiled = run_script("compile.py", "--out", str(out))
+    assert compiled.returncode == 0, compiled.stderr
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
+                             str(out / "mkdocs.yml")], cwd=out, capture_output=True, text=True,
+                            env=os.environ | {"NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stderr
+    urls = site_urls(real_site)
+    assert [u for u in urls if not (out / "site" / u / "index.html").is_file() and not (out / "site" / u).is_file()] == []
+    assert [u for u in urls if article_text(out / "site", u) != article_text(real_site, u)] == []
+    assert [p.format() for p in SiteLinks(out / "site").internal_problems()] == []
+
+
 def test_what_the_hooks_add_to_a_content_page_is_in_the_compiled_page(compiled):
     out, plain = compiled
     glossary = (out / "docs" / "glossary.md").read_text(encoding="utf-8")

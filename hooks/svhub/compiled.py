@@ -103,7 +103,7 @@ class SiteCompiler:
 
     def case_study_article(self, page: GeneratedPage) -> str:
         """The article casestudy.html would draw, its narrative built and cleaned here."""
-        narrative = markdown.markdown(page.body, extensions=self.markdown_extensions,
+        narrative = markdown.markdown(self.build.expand_markdown(page.body, page.src_uri), extensions=self.markdown_extensions,
                                       extension_configs=self.extension_configs)
         view = {"title": page.title, "meta": {"hub": page.data}, "content": sanitise_html(narrative)}
         article = self.templates.get_template("partials/hub-casestudy.html").render(page=view).strip()
