@@ -6,9 +6,11 @@ templates) and docs/: every generated page, every content page with what the
 hooks would add written into it, the downloads and the stylesheets. Build it
 with `mkdocs build -f DIR/mkdocs.yml` (or ProperDocs, or another engine that
 reads Python-Markdown). With --no-directory-urls the links between pages name
-the pages' files, for an engine that gives pages file URLs.
+the pages' files, for an engine that gives pages file URLs; with
+--html-links-from-source raw-HTML links are written relative to the source
+file, for an engine that resolves them that way (Zensical).
 
-Usage: scripts/compile.py --out DIR [--config-file mkdocs.yml] [--no-directory-urls]
+Usage: scripts/compile.py --out DIR [--config-file mkdocs.yml] [--no-directory-urls] [--html-links-from-source]
 """
 
 from __future__ import annotations
@@ -36,6 +38,9 @@ def main() -> int:
                         help="the site's configuration; its folder holds casestudies/ and content/")
     parser.add_argument("--no-directory-urls", action="store_true",
                         help="write links for an engine that gives pages file URLs (page.html, not page/)")
+    parser.add_argument("--html-links-from-source", action="store_true",
+                        help="write raw-HTML links relative to the source file, for an engine that resolves "
+                             "them as it does Markdown links (Zensical)")
     args = parser.parse_args()
     try:
         config = yaml.safe_load(args.config_file.read_text(encoding="utf-8").replace("!!python/name:", ""))
@@ -49,7 +54,8 @@ def main() -> int:
     if not build.ok:
         print(f"compile.py: error: {build.failure_summary()}", file=sys.stderr)
         return 1
-    compiler = SiteCompiler(build, config, directory_urls=not args.no_directory_urls)
+    compiler = SiteCompiler(build, config, directory_urls=not args.no_directory_urls,
+                             html_links_from_source=args.html_links_from_source)
     # Written beside DIR and moved into place whole: a failure never leaves half a site.
     args.out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{args.out.name}-", dir=args.out.parent))

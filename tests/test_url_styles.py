@@ -53,3 +53,13 @@ def test_the_hooked_site_built_with_file_urls_has_no_broken_links(tmp_path):
                 if not (p.link.url.endswith(".md") and "case-studies/" in p.link.url)]
     assert problems == []
     assert len(list(site.rglob("*.html"))) > 40
+
+
+def test_for_an_engine_that_resolves_raw_html_links_against_the_source_they_are_written_from_it():
+    from svhub.urlstyle import as_source_links
+
+    html = '<a href="../region/wales/">w</a><a href="feed.xml">f</a><a href="./">h</a><a href="https://x.org/a/">x</a>'
+    assert as_source_links(html, "case-studies/a-case.md") == (
+        '<a href="region/wales/">w</a><a href="a-case/feed.xml">f</a><a href="a-case/">h</a>'
+        '<a href="https://x.org/a/">x</a>')
+    assert as_source_links('<a href="theme/">t</a>', "case-studies/index.md") == '<a href="theme/">t</a>'

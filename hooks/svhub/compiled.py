@@ -26,7 +26,7 @@ from .frontmatter import FrontMatterError, parse
 from .narrative import sanitise_html
 from .pages import GeneratedPage
 from .site import HubBuild
-from .urlstyle import page_url
+from .urlstyle import as_source_links, page_url
 
 # Theme assets a compiled site still needs; the finder's script modules are
 # joined into its downloads instead.
@@ -42,10 +42,12 @@ class CompiledFile:
 class SiteCompiler:
     """Writes what one HubBuild would hand an engine, page by page, as files."""
 
-    def __init__(self, build: HubBuild, config: dict[str, Any], *, directory_urls: bool = True):
+    def __init__(self, build: HubBuild, config: dict[str, Any], *, directory_urls: bool = True,
+                 html_links_from_source: bool = False):
         self.build = build
         self.config = config
         self.directory_urls = directory_urls
+        self.html_links_from_source = html_links_from_source
         self.templates = Environment(loader=FileSystemLoader(build.paths.root / "site_overrides"), autoescape=True)
         self.markdown_extensions, self.extension_configs = _extensions(config)
 
@@ -82,8 +84,12 @@ class SiteCompiler:
         return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
 
     def _link(self, text: str, src_uri: str) -> str:
-        """Raw-HTML links are written for directory URLs; an engine with file URLs needs them as files."""
-        return text if self.directory_urls else self.build.file_links(text, src_uri)
+        """Raw-HTML links are written for directory URLs, relative to the page's URL, which MkDocs
+        leaves as they are. With file URLs they name the files; an engine that resolves them
+        against the source file, as it does Markdown links, needs them relative to that."""
+        if not self.directory_urls:
+            return self.build.file_links(text, src_uri)
+        return as_source_links(text, src_uri) if self.html_links_from_source else text
 
     # Pages -----------------------------------------------------------------------
 

@@ -63,3 +63,22 @@ def as_file_links(text: str, src_uri: str, pages: Mapping[str, str], *, folders_
         return f"{match.group('lead')}{href}{match.group('rest') or ''}{match.group('q')}"
 
     return _HREF.sub(rewrite, text)
+
+
+def as_source_links(text: str, src_uri: str) -> str:
+    """The page's raw-HTML links, written relative to its directory-style URL,
+    rewritten relative to its source file, for an engine that resolves raw-HTML
+    links against the source file as it does Markdown links (Zensical does)."""
+    here_dir = page_url(src_uri)
+    source_dir = posixpath.dirname(src_uri) or "."
+
+    def rewrite(match: re.Match) -> str:
+        path = match.group("path")
+        target = posixpath.normpath(posixpath.join(here_dir, path))
+        if target.startswith("../"):
+            return match.group(0)
+        href = posixpath.relpath(target, source_dir)
+        href = "./" if href == "." and path.endswith("/") else href + ("/" if path.endswith("/") and href != "." else "")
+        return f"{match.group('lead')}{href}{match.group('rest') or ''}{match.group('q')}"
+
+    return _HREF.sub(rewrite, text)
