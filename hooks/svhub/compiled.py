@@ -22,11 +22,12 @@ import yaml
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import escape
 
+from .changes import page_url
 from .frontmatter import FrontMatterError, parse
 from .narrative import sanitise_html
 from .pages import GeneratedPage
 from .site import HubBuild
-from .urlstyle import as_source_links, page_url
+from .urlstyle import as_source_links
 
 # Theme assets a compiled site still needs; the finder's script modules are
 # joined into its downloads instead.

@@ -14,17 +14,11 @@ import posixpath
 import re
 from collections.abc import Iterable, Mapping
 
+from .changes import page_url
+
 # A relative href in raw HTML: not 'scheme:', '/…' or '#…'. Markdown links are the engine's to resolve.
 _HREF = re.compile(r"""(?P<lead>\bhref=(?P<q>["']))(?P<path>(?![a-z][a-z0-9+.-]*:|/|#)[^"'#?]+)"""
                    r"""(?P<rest>[#?][^"']*)?(?P=q)""", re.I)
-
-
-def page_url(src_uri: str) -> str:
-    """'guidance/evaluation.md' -> 'guidance/evaluation/'; 'about/index.md' -> 'about/'."""
-    stem = src_uri.removesuffix(".md")
-    if stem == "index":
-        return ""
-    return stem.removesuffix("/index") + "/"
 
 
 def file_url(src_uri: str) -> str:
