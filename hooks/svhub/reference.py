@@ -280,7 +280,7 @@ class ReferenceData:
                 return renderers[name](arg, from_uri)
             except KeyError as exc:
                 raise UserError([Diagnostic(f"content/{from_uri}", line, 1, Severity.ERROR,
-                                            str(exc).strip("\"'"), "check the id in content/_data/")]) from None
+                                            str(exc.args[0] if exc.args else exc), "check the id in content/_data/")]) from None
 
         expanded = label_history(DIRECTIVE.sub(replace, self.register.rewrite(markdown)))
         abbreviations = self.abbreviations()
