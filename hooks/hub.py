@@ -11,9 +11,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from svhub import csp
 from svhub.config import HubPaths
-from svhub.diagnostics import UserError
+from svhub.load.messages import UserError
+from svhub.pages import csp
 from svhub.site import HubBuild
 
 CASE_STUDY_TITLE_ID = "hub-title"  # the h1's id in site_overrides/casestudy.html

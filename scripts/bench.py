@@ -38,10 +38,10 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from synthetic import write_library  # noqa: E402
 
-from svhub.cli import ArgumentParser, run  # noqa: E402
 from svhub.config import HubPaths  # noqa: E402
-from svhub.finder import finder_files  # noqa: E402
-from svhub.loader import casestudy_files, load_library  # noqa: E402
+from svhub.finder.files import finder_files  # noqa: E402
+from svhub.load.loader import casestudy_files, load_library  # noqa: E402
+from svhub.tools.cli import ArgumentParser, run  # noqa: E402
 
 QUERY = "apprenticeships"      # typed a key at a time, and used for first results
 FACET = "hub-f-region-north-west"

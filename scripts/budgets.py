@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from synthetic import write_library  # noqa: E402
 
-from svhub.cli import ArgumentParser, run  # noqa: E402
+from svhub.tools.cli import ArgumentParser, run  # noqa: E402
 
 KB = 1000
 CASE_STUDY_HTML = 30 * KB

@@ -11,7 +11,7 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT, soup
 
-from svhub.loader import load_library
+from svhub.load.loader import load_library
 
 CONTENT = ROOT / "content"
 LOADED = load_library()

@@ -15,10 +15,11 @@ import pytest
 from conftest import FIXTURES, VALID, SiteServer, build, make_project, soup
 from playwright.sync_api import expect
 
-from svhub.config import HubPaths
-from svhub.finder import COLUMNS, MASK_BITS, NEWEST_ROWS, facet_table, finder_files, lunr_js, masks
-from svhub.loader import load_library
-from svhub.pages import LISTING_PAGE_SIZE, Compiler, SiteInfo
+from svhub.config import HubPaths, SiteInfo
+from svhub.finder.files import finder_files, lunr_js
+from svhub.finder.table import COLUMNS, MASK_BITS, NEWEST_ROWS, facet_table, masks
+from svhub.load.loader import load_library
+from svhub.pages.listings import LISTING_PAGE_SIZE, Listings
 from svhub.structure.library import Library
 
 FINDER = FIXTURES / "casestudies" / "finder"
@@ -129,7 +130,7 @@ def test_a_large_library_is_listed_a_hundred_at_a_time_and_every_page_is_linked(
     loaded = load_library(sorted(VALID.glob("*.md")), HubPaths())
     base = loaded.library.case_studies[0]
     many = [replace(base, slug=f"copy-{n:03d}", title=f"Copy {n:03d} of a fixture") for n in range(250)]
-    pages = Compiler(Library(many, loaded.library.vocab), SiteInfo(today=date(2026, 1, 1))).listing_pages()
+    pages = Listings(Library(many, loaded.library.vocab), SiteInfo(today=date(2026, 1, 1))).listing_pages()
     assert [p.src_uri for p in pages] == ["case-studies/index.md", "case-studies/page/2.md", "case-studies/page/3.md"]
     listed = [p.body.count('class="hub-result"') for p in pages]
     assert listed == [LISTING_PAGE_SIZE, LISTING_PAGE_SIZE, 50]

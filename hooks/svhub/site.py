@@ -12,17 +12,18 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from .config import HubPaths
-from .diagnostics import Diagnostic, Severity
-from .dictionary import data_dictionary
-from .exports import downloads
-from .finder import finder_files
-from .guidance import guidance_meta
-from .loader import LibraryLoad, load_library
-from .narrative import sanitise_html
-from .pages import SECTION, CollectionText, Compiler, GeneratedFile, GeneratedPage, SiteInfo
-from .reference import ReferenceData
-from .review import build_date
+from .config import HubPaths, SiteInfo
+from .exports.downloads import downloads
+from .finder.files import finder_files
+from .load.loader import LibraryLoad, load_library
+from .load.narrative import sanitise_html
+from .output import GeneratedFile, GeneratedPage
+from .pages.casestudies import CaseStudyPages
+from .pages.dictionary import data_dictionary
+from .pages.guidance import guidance_meta
+from .pages.listings import CollectionText, Listings
+from .pages.reference import ReferenceData
+from .pages.review import build_date
 
 
 @dataclass
@@ -41,7 +42,9 @@ class HubBuild:
         build = cls(paths, loaded, SiteInfo(repo_url=repo_url, today=today or build_date()))
         if loaded.ok:
             collections = CollectionText.load(paths.reference_data / "collections.yml")
-            build.pages = Compiler(loaded.library, build.site, collections).pages()
+            listings = Listings(loaded.library, build.site, collections)
+            build.pages = [*listings.listing_pages(), *CaseStudyPages(loaded.library, build.site).pages(),
+                           *listings.facet_pages()]
             build.pages.append(data_dictionary(loaded.library.vocab))
             finder = finder_files(loaded.library)
             build.downloads = downloads(loaded.library) + finder.files
@@ -60,10 +63,6 @@ class HubBuild:
         failed = sum(1 for r in self.loaded.results if not r.ok)
         return (f"{failed} case-study file(s) have errors; nothing was built. "
                 "Fix the errors above (run scripts/validate.py to check again).")
-
-    @property
-    def errors(self) -> list[Diagnostic]:
-        return [d for d in self.loaded.diagnostics if d.severity is Severity.ERROR]
 
     def page_meta(self, src_uri: str, meta: dict[str, Any]) -> dict[str, Any]:
         generated = self._by_uri.get(src_uri)
@@ -97,5 +96,3 @@ class HubBuild:
             return sanitise_html(html)
         return html
 
-    def is_case_study(self, src_uri: str) -> bool:
-        return src_uri.startswith(f"{SECTION}/") and src_uri in self._by_uri

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ..vocabularies import Vocabularies
 from .casestudy import CaseStudy
+from .vocabularies import Vocabularies
 
 RELATED_LIMIT = 3
 RELATED_CANDIDATES = 40

@@ -16,16 +16,16 @@ from typing import Any
 
 import jsonschema
 
+from ..config import HubPaths
+from ..structure.casestudy import CaseStudy, Contract, Organisation, Outcome, Source
+from ..structure.library import Library
+from ..structure.vocabularies import Vocabularies, load_vocabularies
 from . import frontmatter
-from .config import HubPaths
 from .crosscheck import check_library
-from .diagnostics import Diagnostic, Severity, did_you_mean, has_errors
 from .frontmatter import Document, FrontMatterError, Position
+from .messages import Diagnostic, Severity, did_you_mean, has_errors
 from .narrative import check_narrative
 from .schema import build_schema
-from .structure.casestudy import CaseStudy, Contract, Organisation, Outcome, Source
-from .structure.library import Library
-from .vocabularies import Vocabularies, load_vocabularies
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_MAX = 80

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from .vocabularies import Vocabularies
+from ..structure.vocabularies import Vocabularies
 
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"

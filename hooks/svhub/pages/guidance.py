@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from ..structure.vocabularies import Vocabularies
 from .formatting import long_date
 from .review import review_info
-from .vocabularies import Vocabularies
 
 REVIEW_FIELDS = ("owner", "last_reviewed", "review_by")
 

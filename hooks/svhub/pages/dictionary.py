@@ -7,9 +7,9 @@ from typing import Any
 
 from markupsafe import escape
 
-from .pages import GeneratedPage
-from .schema import build_schema
-from .vocabularies import Vocabularies
+from ..load.schema import build_schema
+from ..output import GeneratedPage
+from ..structure.vocabularies import Vocabularies
 
 SRC_URI = "about/data-dictionary.md"
 VOCABULARY_OF_FIELD = {

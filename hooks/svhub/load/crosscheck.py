@@ -8,7 +8,7 @@ import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from .diagnostics import Diagnostic, Severity
+from .messages import Diagnostic, Severity
 
 if TYPE_CHECKING:
     from .loader import LoadResult

@@ -23,8 +23,8 @@ from lunr.stop_word_filter import stop_word_filter
 from lunr.token import Token
 from lunr.tokenizer import Tokenizer
 
-from . import lunr_stemmer
-from .structure.casestudy import CaseStudy
+from ..structure.casestudy import CaseStudy
+from . import stemmer
 
 
 @dataclass(frozen=True)
@@ -72,8 +72,8 @@ def js_trimmer(token: Token, i: int | None = None, tokens: list | None = None) -
 
 
 def js_stemmer(token: Token, i: int | None = None, tokens: list | None = None) -> Token:
-    """lunr.js's stemmer (see svhub.lunr_stemmer)."""
-    return token.update(lambda s, _metadata=None: lunr_stemmer.stem(s))
+    """lunr.js's stemmer (see svhub.finder.stemmer)."""
+    return token.update(lambda s, _metadata=None: stemmer.stem(s))
 
 
 Pipeline.register_function(js_trimmer, "svhub-js-trimmer")
@@ -129,7 +129,7 @@ def query(index: Index, text: str) -> list[tuple[str, float]]:
         return []
     q = index.create_query()
     for word in words:
-        stem = lunr_stemmer.stem(word)
+        stem = stemmer.stem(word)
         if len(word) >= PREFIX_MIN:
             q.term(stem, use_pipeline=False, wildcard=Query.WILDCARD_TRAILING, presence=QueryPresence.REQUIRED)
             q.term(word, use_pipeline=True, boost=10)

@@ -11,8 +11,8 @@ from typing import Any
 
 import yaml
 
+from ..structure.vocabularies import Vocabularies
 from .scaffold import OUTCOME_HELP, QUESTIONS, SOURCE_HELP, Question
-from .vocabularies import Vocabularies
 
 NO_RESPONSE = "_No response_"
 OUTCOMES_LABEL = "Outcomes"

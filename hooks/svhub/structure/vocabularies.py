@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from .config import HubPaths
+from ..config import HubPaths
 
 
 @dataclass(frozen=True)
@@ -44,9 +44,6 @@ class Vocabularies:
 
     def __getitem__(self, name: str) -> Vocabulary:
         return self.by_name[name]
-
-    def themes_of(self, dimension: str) -> list[Term]:
-        return [t for t in self["theme"] if t.dimension == dimension]
 
 
 def parse_vocabularies(data: dict) -> Vocabularies:

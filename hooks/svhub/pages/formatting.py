@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .vocabularies import Vocabularies
+from ..structure.vocabularies import Vocabularies
 
 
 def long_date(value: date) -> str:

@@ -10,16 +10,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .config import HubPaths
-from .diagnostics import Diagnostic, Severity, UserError, did_you_mean
+from ..config import HubPaths
+from ..load.messages import Diagnostic, Severity, UserError, did_you_mean
+from ..structure.vocabularies import Vocabularies
 from .formatting import long_date
 from .guidance import format_sources
-from .vocabularies import Vocabularies
 
 DIRECTIVE = re.compile(r"^\[\[hub:([a-z-]+)(?:\s+([A-Za-z0-9_-]+))?\]\]\s*$", re.M)
 DATASETS = ("duties", "timeline", "support", "barriers", "glossary")
@@ -61,7 +60,6 @@ def _indent(text: str, spaces: int = 4) -> str:
 @dataclass
 class ReferenceData:
     data: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    folder: Path | None = None
 
     @classmethod
     def load(cls, paths: HubPaths, vocab: Vocabularies) -> ReferenceData:
@@ -69,7 +67,7 @@ class ReferenceData:
         for name in DATASETS:
             file = paths.reference_data / f"{name}.yml"
             data[name] = (yaml.safe_load(file.read_text(encoding="utf-8")) or []) if file.exists() else []
-        return cls(data, paths.reference_data)
+        return cls(data)
 
     # Renderers, one per directive -----------------------------------------
 

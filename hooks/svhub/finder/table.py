@@ -26,26 +26,13 @@ different parameters must all match.
 
 from __future__ import annotations
 
-import json
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
-from .pages import FINDER_DATA, SECTION, GeneratedFile
-from .search_index import build_index, pack
-from .structure.casestudy import CaseStudy
-from .structure.library import Library
-from .vocabularies import Vocabularies
-
-FACETS_PATH, TEXT_PATHS, INDEX_PATH, LUNR_PATH = (
-    f"{SECTION}/{FINDER_DATA['facets']}",
-    (f"{SECTION}/{FINDER_DATA['text']}", f"{SECTION}/{FINDER_DATA['older-text']}"),
-    f"{SECTION}/{FINDER_DATA['index']}",
-    f"{SECTION}/{FINDER_DATA['lunr']}",
-)
-LUNR_SOURCE = ("mkdocs", "contrib/search/templates/search/lunr.js")
+from ..structure.casestudy import CaseStudy
+from ..structure.library import Library
+from ..structure.vocabularies import Vocabularies
 
 # (id, label, lowest value in pounds); each band runs up to the next one's lowest.
 VALUE_BANDS: tuple[tuple[str, str, int], ...] = (
@@ -155,45 +142,3 @@ def text_chunks(library: Library) -> tuple[list[list[str]], list[list[str]]]:
     (empty in a small library)."""
     rows = [[c.title, c.summary, c.commissioner.name] for c in library.case_studies]
     return rows[:NEWEST_ROWS], rows[NEWEST_ROWS:]
-
-
-def _json(data: Any) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def _json_lines(rows: list[Any]) -> bytes:
-    """A JSON array written one row to a line (JSON escapes any newline inside a
-    string), so that the finder can parse just the rows it shows."""
-    return ("[\n" + ",\n".join(_json(row).decode("utf-8") for row in rows) + "\n]").encode("utf-8")
-
-
-def lunr_js() -> bytes:
-    """lunr.js 2.3.9 as the installed mkdocs package ships it (not kept in this repository)."""
-    package, path = LUNR_SOURCE
-    return resources.files(package).joinpath(path).read_bytes()
-
-
-@dataclass
-class FinderFiles:
-    files: list[GeneratedFile]
-    index_seconds: float
-
-
-def shard_path(number: int) -> str:
-    """Where a shard of the keyword index goes: beside its head, INDEX_PATH."""
-    return INDEX_PATH.removesuffix(".json") + f"-{number}.json"
-
-
-def finder_files(library: Library) -> FinderFiles:
-    started = time.perf_counter()
-    packed = pack(build_index(library.case_studies))
-    shards = [GeneratedFile(shard_path(n), _json(shard)) for n, shard in enumerate(packed.shards)]
-    head = packed.head | {"shard_files": [shard.src_uri.rsplit("/", 1)[1] for shard in shards]}
-    seconds = time.perf_counter() - started
-    text = [GeneratedFile(path, _json_lines(chunk)) for path, chunk in zip(TEXT_PATHS, text_chunks(library), strict=True)]
-    table = facet_table(library, [chunk.src_uri.rsplit("/", 1)[1] for chunk in text])
-    return FinderFiles(
-        [GeneratedFile(FACETS_PATH, _json(table)), *text, GeneratedFile(INDEX_PATH, _json(head)),
-         *shards, GeneratedFile(LUNR_PATH, lunr_js())],
-        seconds,
-    )

@@ -13,12 +13,13 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from .pages import SECTION, GeneratedFile
-from .structure.casestudy import CaseStudy
-from .structure.library import Library
+from ..output import GeneratedFile
+from ..structure.casestudy import CaseStudy
+from ..structure.library import Library
+from ..urls import DATA_DIR
 
-CSV_PATH = f"{SECTION}/data/case-studies.csv"
-JSON_PATH = f"{SECTION}/data/case-studies.json"
+CSV_PATH = f"{DATA_DIR}/case-studies.csv"
+JSON_PATH = f"{DATA_DIR}/case-studies.json"
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 COLUMNS = (

@@ -18,8 +18,8 @@ from typing import Any
 import jsonschema
 import yaml
 
-from .schema import build_schema
-from .vocabularies import Vocabularies
+from ..load.schema import build_schema
+from ..structure.vocabularies import Vocabularies
 
 REVIEW_INTERVAL = timedelta(days=365)
 SECTIONS = (

@@ -6,8 +6,8 @@ import os
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 
+from ..structure.vocabularies import Vocabularies
 from .formatting import long_date
-from .vocabularies import Vocabularies
 
 
 def build_date() -> date:

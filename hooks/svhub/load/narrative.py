@@ -12,7 +12,7 @@ import re
 
 import nh3
 
-from .diagnostics import Diagnostic, Severity
+from .messages import Diagnostic, Severity
 
 RECOMMENDED_SECTIONS = (
     "The challenge",

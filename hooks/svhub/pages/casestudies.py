@@ -1,0 +1,118 @@
+"""A case study's page: its narrative, and the page data its template shows
+(the facts at a glance, outcomes by dimension, sources, review, related)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..config import SiteInfo
+from ..output import GeneratedPage
+from ..structure.casestudy import CaseStudy
+from ..structure.library import Library
+from ..structure.vocabularies import Vocabularies
+from ..urls import SECTION, facet_url, relative
+from .formatting import contract_value, figure, long_date
+from .review import review_info
+
+
+class CaseStudyPages:
+    """Turns each case study of a validated Library into its page."""
+
+    def __init__(self, library: Library, site: SiteInfo):
+        self.library = library
+        self.vocab: Vocabularies = library.vocab
+        self.site = site
+
+    def pages(self) -> list[GeneratedPage]:
+        return [self.case_study_page(c) for c in self.library]
+
+    def case_study_page(self, case_study: CaseStudy) -> GeneratedPage:
+        return GeneratedPage(
+            src_uri=f"{SECTION}/{case_study.slug}.md",
+            title=case_study.title,
+            description=case_study.summary,
+            template="casestudy.html",
+            body=case_study.body.strip() + "\n",
+            data=self.case_study_data(case_study),
+        )
+
+    def case_study_data(self, case_study: CaseStudy) -> dict[str, Any]:
+        here = case_study.url
+        vocab = self.vocab
+        return {
+            "summary": case_study.summary,
+            "kind": vocab["kind"].label(case_study.kind),
+            "glance": self._glance(case_study, here),
+            "outcomes": [
+                {
+                    "dimension": vocab["dimension"].label(dimension),
+                    "id": dimension,
+                    "items": [
+                        {
+                            "description": o.description,
+                            "figure": figure(o.figure, o.unit, vocab) if o.figure is not None else "",
+                            "theme": vocab["theme"].label(o.theme),
+                            "theme_href": relative(here, facet_url("theme", o.theme)),
+                            "self_reported": o.evidence == "self-reported",
+                            "evidence": vocab["evidence"].label(o.evidence),
+                        }
+                        for o in case_study.outcomes
+                        if o.dimension == dimension
+                    ],
+                }
+                for dimension in vocab["dimension"].values
+                if dimension in case_study.dimensions
+            ],
+            "sources": [
+                {
+                    "title": s.title,
+                    "url": s.url,
+                    "publisher": s.publisher,
+                    "date": long_date(s.date) if s.date else "",
+                    "date_iso": s.date.isoformat() if s.date else "",
+                }
+                for s in case_study.sources
+            ],
+            "review": review_info(
+                case_study.owner, case_study.last_reviewed, case_study.review_by, vocab,
+                self.site.today, case_study.published,
+            ).as_dict(),
+            "edit_url": self.site.edit_url(case_study.path),
+            "listing_href": relative(here, f"{SECTION}/"),
+            "related": [
+                {"title": r.title, "href": relative(here, r.url), "summary": r.summary}
+                for r in self.library.related(case_study)
+            ],
+        }
+
+    def _glance(self, c: CaseStudy, here: str) -> list[dict[str, Any]]:
+        vocab = self.vocab
+        rows: list[dict[str, Any]] = []
+
+        def row(label: str, *values: tuple[str, str | None]) -> None:
+            rows.append({"label": label, "values": [{"text": t, "href": h} for t, h in values]})
+
+        row("Commissioner", (f"{c.commissioner.name} ({vocab['commissioner_type'].label(c.commissioner.type)})", None))
+        row("Region", (vocab["region"].label(c.commissioner.region),
+                       relative(here, facet_url("region", c.commissioner.region))))
+        if c.partners:
+            row("Partners", *[(p, None) for p in c.partners])
+        if c.provider:
+            row("Provider", (f"{c.provider.name} ({vocab['provider_type'].label(c.provider.type)})", None))
+        row("Service", (vocab["service"].label(c.service), relative(here, facet_url("service", c.service))))
+        row("Type", (vocab["kind"].label(c.kind), None))
+        if c.review_example:
+            row("Contract type", (vocab["review_example"].label(c.review_example),
+                                  relative(here, facet_url("review_example", c.review_example))))
+        contract = c.contract
+        if contract.year:
+            row("Contract year", (str(contract.year), None))
+        if contract.value_gbp is not None:
+            row("Contract value", (contract_value(contract.value_gbp, contract.value_basis), None))
+        if contract.duration_months:
+            row("Duration", (f"{contract.duration_months} months", None))
+        if contract.social_value_weighting_pct is not None:
+            row("Social value weighting", (f"{contract.social_value_weighting_pct:g}% of the award score", None))
+        row("Stages", *[(vocab["stage"].label(s), None) for s in c.stages])
+        row("Evidence", (vocab["evidence"].label(c.evidence), None))
+        return rows
