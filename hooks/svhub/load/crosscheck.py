@@ -8,7 +8,7 @@ import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from .messages import Diagnostic, Severity
+from .messages import Diagnostic, Position, Severity
 
 if TYPE_CHECKING:
     from .loader import LoadResult
@@ -22,9 +22,8 @@ def _normalise(title: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9 ]", " ", title.lower()).split())
 
 
-def _title_position(result: LoadResult) -> tuple[int, int]:
-    where = result.document.where(("title",)) if result.document else None
-    return (where.line, where.col) if where else (1, 1)
+def _title_position(result: LoadResult) -> Position:
+    return result.document.where(("title",)) if result.document else Position(1, 1)
 
 
 def check_library(results: list[LoadResult]) -> None:
@@ -76,9 +75,7 @@ def _broken_case_study_links(result: LoadResult, slugs: set[str]) -> None:
         slug = match.group(1)
         if slug in slugs or slug in FACET_FOLDERS:
             continue
-        before = body[: match.start()]
-        line = body_line + before.count("\n")
-        col = match.start() - (before.rfind("\n") + 1) + 1
+        line, col = Position.of(body, match.start(), body_line)
         suggestion = difflib.get_close_matches(slug, sorted(slugs), n=1)
         result.diagnostics.append(Diagnostic(
             result.path, line, col, Severity.ERROR,

@@ -12,16 +12,12 @@ from typing import Any
 
 import yaml
 
+from .messages import Position
+
 MAX_BYTES = 1_000_000
 BOM = "\ufeff"
 
 Path_ = tuple[str | int, ...]
-
-
-@dataclass(frozen=True)
-class Position:
-    line: int
-    col: int
 
 
 class FrontMatterError(Exception):
@@ -90,11 +86,9 @@ def decode(raw: bytes) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         before = raw[: exc.start].decode("utf-8", errors="replace")
-        line = before.count("\n") + 1
-        col = len(before) - (before.rfind("\n") + 1) + 1
         raise FrontMatterError(
             f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
-            Position(line, col),
+            Position.of(before, len(before)),
             "save the file as UTF-8 in your editor",
         ) from None
     return text.removeprefix(BOM).replace("\r\n", "\n").replace("\r", "\n")

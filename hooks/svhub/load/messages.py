@@ -6,6 +6,23 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from .frontmatter import Document
+
+
+class Position(NamedTuple):
+    """A place in a file as an editor counts it: lines and columns from 1."""
+
+    line: int
+    col: int
+
+    @classmethod
+    def of(cls, text: str, offset: int, first_line: int = 1) -> Position:
+        """Where character `offset` of `text` is, when `text` starts on line `first_line`."""
+        before = text[:offset]
+        return cls(first_line + before.count("\n"), offset - (before.rfind("\n") + 1) + 1)
 
 
 class Severity(StrEnum):
@@ -62,3 +79,26 @@ class UserError(Exception):
     def __init__(self, diagnostics: list[Diagnostic]):
         super().__init__("\n".join(d.format() for d in diagnostics))
         self.diagnostics = diagnostics
+
+
+def field_name(path: tuple) -> str:
+    """A front-matter path as an editor writes it: ('outcomes', 0, 'theme') is 'outcomes[0].theme'."""
+    return ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in path).replace(".[", "[")
+
+
+class Report:
+    """Collects every problem in one file, so an editor fixes them in one go."""
+
+    def __init__(self, path: str, doc: Document | None = None):
+        self.path = path
+        self.doc = doc
+        self.items: list[Diagnostic] = []
+
+    def add(self, position: Position, message: str, hint: str = "", severity: Severity = Severity.ERROR) -> None:
+        self.items.append(Diagnostic(self.path, position.line, position.col, severity, message, hint))
+
+    def at(self, path: tuple, message: str, hint: str = "", *, key: bool = False,
+           severity: Severity = Severity.ERROR) -> None:
+        """A problem with the front-matter value (or key) at `path`."""
+        assert self.doc is not None
+        self.add(self.doc.where(path, key=key), message, hint, severity)

@@ -12,7 +12,7 @@ import re
 
 import nh3
 
-from .messages import Diagnostic, Severity
+from .messages import Diagnostic, Position, Severity
 
 RECOMMENDED_SECTIONS = (
     "The challenge",
@@ -54,12 +54,6 @@ ALLOWED_ATTRIBUTES = {
 }
 
 
-def _position(body: str, offset: int, body_line: int) -> tuple[int, int]:
-    before = body[:offset]
-    line = body_line + before.count("\n")
-    return line, offset - (before.rfind("\n") + 1) + 1
-
-
 def unsafe_constructs(body: str) -> list[tuple[int, str, str]]:
     """(offset, message, hint) for everything in the narrative refused outright."""
     found: list[tuple[int, str, str]] = []
@@ -93,7 +87,7 @@ def unsafe_constructs(body: str) -> list[tuple[int, str, str]]:
 
 def check_narrative(path: str, body: str, body_line: int) -> list[Diagnostic]:
     diagnostics = [
-        Diagnostic(path, *_position(body, offset, body_line), Severity.ERROR, message, hint)
+        Diagnostic(path, *Position.of(body, offset, body_line), Severity.ERROR, message, hint)
         for offset, message, hint in unsafe_constructs(body)
     ]
     headings = [(m.start(), len(m.group(1)), m.group(2)) for m in _HEADING.finditer(_without_code(body))]
@@ -101,12 +95,12 @@ def check_narrative(path: str, body: str, body_line: int) -> list[Diagnostic]:
         anchor = _anchor(text)
         if anchor.startswith(RESERVED_ID_PREFIXES) and "{" not in text:
             diagnostics.append(Diagnostic(
-                path, *_position(body, offset, body_line), Severity.ERROR,
+                path, *Position.of(body, offset, body_line), Severity.ERROR,
                 f"the heading '{text}' would get the id '{anchor}', which is reserved for the page's own parts",
                 "reword the heading"))
         if level == 1:
             diagnostics.append(Diagnostic(
-                path, *_position(body, offset, body_line), Severity.ERROR,
+                path, *Position.of(body, offset, body_line), Severity.ERROR,
                 f"top-level heading '# {text}' in the narrative",
                 "the title is the page's only top-level heading; use '## ' for sections"))
     present = {text for _, level, text in headings if level == 2}

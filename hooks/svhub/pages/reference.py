@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from ..config import HubPaths
-from ..load.messages import Diagnostic, Severity, UserError, did_you_mean
+from ..load.messages import Diagnostic, Position, Severity, UserError, did_you_mean
 from ..structure.vocabularies import Vocabularies
 from .formatting import long_date
 from .guidance import format_sources
@@ -148,7 +148,7 @@ class ReferenceData:
 
         def replace(match: re.Match) -> str:
             name, arg = match.group(1), match.group(2)
-            line = markdown[: match.start()].count("\n") + 1
+            line = Position.of(markdown, match.start()).line
             if name not in renderers:
                 raise UserError([Diagnostic(
                     f"content/{from_uri}", line, 1, Severity.ERROR,
