@@ -9,10 +9,16 @@ directory-style, with a trailing slash.
 
 from __future__ import annotations
 
+from .structure.facets import PAGE_FACETS, Facet
+
 SECTION = "case-studies"
-DATA_DIR = f"{SECTION}/data"
+DATA_FOLDER = "data"
+DATA_DIR = f"{SECTION}/{DATA_FOLDER}"
 LISTING_PAGES = "page"
-FACET_PATHS = {"service": "service", "theme": "theme", "region": "region", "review_example": "review-example"}
+# What under case-studies/ is the site's own, not a case study: a case study
+# may not take one of these names, and a link to one is not a broken link.
+SITE_FOLDERS = frozenset({DATA_FOLDER, LISTING_PAGES, *(f.folder for f in PAGE_FACETS)})
+RESERVED_SLUGS = SITE_FOLDERS | {"index", "assets"}
 
 
 def case_study_url(slug: str) -> str:
@@ -26,11 +32,11 @@ def listing_url(number: int) -> str:
     return f"{SECTION}/" if number == 1 else f"{SECTION}/{LISTING_PAGES}/{number}/"
 
 
-def facet_index_url(facet: str) -> str:
-    return f"{SECTION}/{FACET_PATHS[facet]}/"
+def facet_index_url(facet: Facet) -> str:
+    return f"{SECTION}/{facet.folder}/"
 
 
-def facet_url(facet: str, value: str) -> str:
+def facet_url(facet: Facet, value: str) -> str:
     return f"{facet_index_url(facet)}{value}/"
 
 

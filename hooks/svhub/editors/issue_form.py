@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from ..load.narrative import RECOMMENDED_SECTIONS
 from ..structure.vocabularies import Vocabularies
 from .scaffold import OUTCOME_HELP, QUESTIONS, SOURCE_HELP, Question
 
@@ -56,8 +57,8 @@ def build_form(vocab: Vocabularies) -> dict[str, Any]:
          "validations": {"required": True}},
         {"type": "textarea", "id": "narrative", "attributes": {
             "label": NARRATIVE_LABEL,
-            "description": "The story, in your own words: the challenge, what the commissioner did, "
-                           "the social value delivered, and lessons for commissioners."},
+            "description": "The story, in your own words, under the recommended headings: "
+                           + "; ".join(title for title, _question in RECOMMENDED_SECTIONS) + "."},
          "validations": {"required": True}},
         {"type": "checkboxes", "id": "consent", "attributes": {
             "label": "Inclusion criteria",

@@ -18,16 +18,22 @@ from typing import Any
 import jsonschema
 import yaml
 
+from ..load.narrative import RECOMMENDED_SECTIONS
 from ..load.schema import build_schema
+from ..structure.facets import (
+    COMMISSIONER_TYPE,
+    EVIDENCE,
+    REGION,
+    REVIEW_EXAMPLE,
+    SERVICE,
+    STAGES,
+    VALUE,
+    WEIGHTING,
+    Facet,
+)
 from ..structure.vocabularies import Vocabularies
 
 REVIEW_INTERVAL = timedelta(days=365)
-SECTIONS = (
-    ("The challenge", "What problem or need did the commissioner face?"),
-    ("What the commissioner did", "How was social value asked for, weighted and managed? Name the stages."),
-    ("Social value delivered", "What came of it? Say whose figures they are; mark self-reported ones."),
-    ("Lessons for commissioners", "What could another commissioner reuse? Include what did not work."),
-)
 
 
 @dataclass(frozen=True)
@@ -50,29 +56,33 @@ class Question:
         return "_".join(self.path)
 
 
+def _about(facet: Facet, help: str, **options: bool) -> Question:
+    """The question for a facet's field, named as the finder and the facet pages name it."""
+    return Question(facet.path, facet.label, help, facet.vocabulary, **options)
+
+
 QUESTIONS: tuple[Question, ...] = (
     Question(("title",), "Title", "A headline of 10 to 120 characters."),
     Question(("summary",), "Summary", "One or two plain sentences, at most 300 characters."),
     Question(("kind",), "Kind", "Is it one contract, a framework, a policy or a programme?", "kind"),
     Question(("commissioner", "name"), "Commissioner", "The public body that bought the service."),
-    Question(("commissioner", "type"), "Commissioner type", "What kind of public body it is.", "commissioner_type"),
-    Question(("commissioner", "region"), "Region", "Where the commissioner is.", "region"),
+    _about(COMMISSIONER_TYPE, "What kind of public body it is."),
+    _about(REGION, "Where the commissioner is."),
     Question(("partners",), "Partners", "Other organisations involved, separated by commas.", required=False, many=True),
     Question(("provider", "name"), "Provider", "Who delivers the service (leave blank if none).", required=False),
     Question(("provider", "type"), "Provider type", "What kind of organisation the provider is.", "provider_type",
              required=False),
-    Question(("service",), "Service area", "The kind of service bought.", "service"),
-    Question(("review_example",), "Contract type named in the 2014 review",
-             "Only if it is one of the six kinds of contract; leave blank otherwise.", "review_example", required=False),
+    _about(SERVICE, "The kind of service bought."),
+    _about(REVIEW_EXAMPLE, "Only if it is one of the six kinds of contract; leave blank otherwise.", required=False),
     Question(("contract", "awarded"), "Year or date of award", "For example 2014 or 2014-06-01.", required=False),
-    Question(("contract", "value_gbp"), "Contract value in pounds", "Whole pounds, digits only.", required=False),
+    Question(VALUE.path, f"{VALUE.label} in pounds", "Whole pounds, digits only.", required=False),
     Question(("contract", "value_basis"), "Value basis", "Is the value the total or a year's?", "value_basis",
              required=False),
     Question(("contract", "duration_months"), "Duration in months", "Length of the contract.", required=False),
-    Question(("contract", "social_value_weighting_pct"), "Social value weighting (%)",
+    Question(WEIGHTING.path, f"{WEIGHTING.label} (%)",
              "Share of the award score given to social value.", required=False),
-    Question(("stages",), "Stages", "Where social value was applied; choose one or more.", "stage", many=True),
-    Question(("evidence",), "Evidence level", "How the figures are evidenced overall.", "evidence"),
+    _about(STAGES, "Where social value was applied; choose one or more.", many=True),
+    Question(EVIDENCE.path, "Evidence level", "How the figures are evidenced overall.", EVIDENCE.vocabulary),
     Question(("tags",), "Tags", "Keywords in lowercase-with-hyphens, separated by commas.", required=False, many=True),
     Question(("owner",), "Owner", "Who keeps this case study current.", "owner"),
 )
@@ -232,7 +242,7 @@ class Scaffold:
         return {key: data[key] for key in order if key in data}
 
     def render(self, front: dict[str, Any]) -> str:
-        body = "\n\n".join(f"## {title}\n\n<!-- {prompt} -->" for title, prompt in SECTIONS)
+        body = "\n\n".join(f"## {title}\n\n<!-- {prompt} -->" for title, prompt in RECOMMENDED_SECTIONS)
         yaml_text = yaml.safe_dump(_plain_dates(front), allow_unicode=True, sort_keys=False, width=88)
         header = (
             "# Field guide: /about/data-dictionary/ on the site, or casestudies/vocabularies.yml.\n"

@@ -8,14 +8,14 @@ import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
+from ..urls import SECTION, SITE_FOLDERS, case_study_url
 from .messages import Diagnostic, Position, Severity
 
 if TYPE_CHECKING:
     from .loader import LoadResult
 
 NEAR_DUPLICATE_RATIO = 0.8
-CASE_STUDY_LINK = re.compile(r"(?:\]\(|href=[\"'])\s*(?:\.\./|/)*case-studies/([a-z0-9-]+)(?:/|\.md)")
-FACET_FOLDERS = {"service", "theme", "region", "review-example", "data"}
+CASE_STUDY_LINK = re.compile(rf"(?:\]\(|href=[\"'])\s*(?:\.\./|/)*{SECTION}/([a-z0-9-]+)(?:/|\.md)")
 
 
 def _normalise(title: str) -> str:
@@ -73,12 +73,12 @@ def _broken_case_study_links(result: LoadResult, slugs: set[str]) -> None:
     body_line = result.document.body_line if result.document else 1
     for match in CASE_STUDY_LINK.finditer(body):
         slug = match.group(1)
-        if slug in slugs or slug in FACET_FOLDERS:
+        if slug in slugs or slug in SITE_FOLDERS:
             continue
         line, col = Position.of(body, match.start(), body_line)
         suggestion = difflib.get_close_matches(slug, sorted(slugs), n=1)
         result.diagnostics.append(Diagnostic(
             result.path, line, col, Severity.ERROR,
-            f"link to /case-studies/{slug}/, which does not exist"
+            f"link to /{case_study_url(slug)}, which does not exist"
             + (f" (did you mean '{suggestion[0]}'?)" if suggestion else ""),
-            "link to a case study by its file name, without .md, e.g. /case-studies/oldham-banking-services/"))
+            f"link to a case study by its file name, without .md, e.g. /{case_study_url('oldham-banking-services')}"))

@@ -14,11 +14,13 @@ import nh3
 
 from .messages import Diagnostic, Position, Severity
 
-RECOMMENDED_SECTIONS = (
-    "The challenge",
-    "What the commissioner did",
-    "Social value delivered",
-    "Lessons for commissioners",
+# The sections a narrative should have, each with what it asks of the writer
+# (the scaffold writes the question into a new file as a comment).
+RECOMMENDED_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("The challenge", "What problem or need did the commissioner face?"),
+    ("What the commissioner did", "How was social value asked for, weighted and managed? Name the stages."),
+    ("Social value delivered", "What came of it? Say whose figures they are; mark self-reported ones."),
+    ("Lessons for commissioners", "What could another commissioner reuse? Include what did not work."),
 )
 
 _UNSAFE_TAG = re.compile(r"<\s*(script|iframe|frame|object|embed|style|form|base|meta|link)\b", re.I)
@@ -104,12 +106,12 @@ def check_narrative(path: str, body: str, body_line: int) -> list[Diagnostic]:
                 f"top-level heading '# {text}' in the narrative",
                 "the title is the page's only top-level heading; use '## ' for sections"))
     present = {text for _, level, text in headings if level == 2}
-    for section in RECOMMENDED_SECTIONS:
+    for section, _question in RECOMMENDED_SECTIONS:
         if section not in present:
             diagnostics.append(Diagnostic(
                 path, body_line, 1, Severity.WARNING,
                 f"recommended section '## {section}' is missing",
-                "the four recommended sections are: " + "; ".join(RECOMMENDED_SECTIONS)))
+                "the four recommended sections are: " + "; ".join(title for title, _ in RECOMMENDED_SECTIONS)))
     return diagnostics
 
 

@@ -8,11 +8,11 @@ from datetime import date
 from typing import Any
 
 from ..structure.vocabularies import Vocabularies
+from ..urls import RESERVED_SLUGS
 from .messages import Position, Report, field_name
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_MAX = 80
-RESERVED_SLUGS = {"index", "service", "theme", "region", "review-example", "assets", "data"}
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f]")
 
 

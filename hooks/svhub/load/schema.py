@@ -17,8 +17,13 @@ TITLE_LENGTH = (10, 120)
 SUMMARY_MAX = 300
 
 
+# Which vocabulary in casestudies/vocabularies.yml a field's values come from, so that
+# messages and the data dictionary can point to it (an annotation validators ignore).
+VOCABULARY_KEY = "x-vocabulary"
+
+
 def _enum(vocab: Vocabularies, name: str, description: str) -> dict:
-    return {"description": description, "type": "string", "enum": vocab[name].values}
+    return {"description": description, "type": "string", "enum": vocab[name].values, VOCABULARY_KEY: name}
 
 
 def _text(description: str, max_length: int = 500, min_length: int = 1) -> dict:

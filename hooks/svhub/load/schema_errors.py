@@ -12,38 +12,12 @@ import jsonschema
 from ..structure.vocabularies import Vocabularies
 from .frontmatter import Document
 from .messages import Report, did_you_mean, field_name
-from .schema import build_schema
-
-# Which vocabulary a schema enum comes from, by the field's last path element.
-VOCABULARY_OF = {
-    "type": None,  # commissioner_type or provider_type, decided by the parent
-    "region": "region",
-    "service": "service",
-    "kind": "kind",
-    "theme": "theme",
-    "dimension": "dimension",
-    "stages": "stage",
-    "evidence": "evidence",
-    "review_example": "review_example",
-    "unit": "unit",
-    "value_basis": "value_basis",
-    "owner": "owner",
-}
-
+from .schema import VOCABULARY_KEY, build_schema
 
 
 @lru_cache(maxsize=4)
 def _validator(vocab: Vocabularies) -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(build_schema(vocab))
-
-
-def _vocabulary_for(path: tuple) -> str | None:
-    names = [p for p in path if isinstance(p, str)]
-    if not names:
-        return None
-    if names[-1] == "type":
-        return "provider_type" if "provider" in names else "commissioner_type"
-    return VOCABULARY_OF.get(names[-1])
 
 
 def _describe_type(schema_type: Any) -> str:
@@ -79,7 +53,7 @@ def schema_problems(doc: Document, vocab: Vocabularies, report: Report) -> None:
             report.at(path, f"missing required field '{field_}'{where}",
                       "see casestudies/wakefield-school-milk.md for a complete example")
         elif validator == "enum":
-            vocabulary = _vocabulary_for(path)
+            vocabulary = error.schema.get(VOCABULARY_KEY)
             value = error.instance
             hint = f"allowed values are listed under '{vocabulary}' in casestudies/vocabularies.yml" if vocabulary else ""
             report.at(path, f"'{value}' is not a valid value for '{name}'{did_you_mean(value, error.validator_value)}", hint)

@@ -8,6 +8,7 @@ from typing import Any
 from ..config import SiteInfo
 from ..output import GeneratedPage
 from ..structure.casestudy import CaseStudy
+from ..structure.facets import AWARDED, EVIDENCE, REGION, REVIEW_EXAMPLE, SERVICE, STAGES, THEME, VALUE, WEIGHTING
 from ..structure.library import Library
 from ..structure.vocabularies import Vocabularies
 from ..urls import SECTION, facet_url, relative
@@ -52,7 +53,7 @@ class CaseStudyPages:
                             "description": o.description,
                             "figure": figure(o.figure, o.unit, vocab) if o.figure is not None else "",
                             "theme": vocab["theme"].label(o.theme),
-                            "theme_href": relative(here, facet_url("theme", o.theme)),
+                            "theme_href": relative(here, facet_url(THEME, o.theme)),
                             "self_reported": o.evidence == "self-reported",
                             "evidence": vocab["evidence"].label(o.evidence),
                         }
@@ -93,26 +94,27 @@ class CaseStudyPages:
             rows.append({"label": label, "values": [{"text": t, "href": h} for t, h in values]})
 
         row("Commissioner", (f"{c.commissioner.name} ({vocab['commissioner_type'].label(c.commissioner.type)})", None))
-        row("Region", (vocab["region"].label(c.commissioner.region),
-                       relative(here, facet_url("region", c.commissioner.region))))
+        row(REGION.row_label, (vocab[REGION.vocabulary].label(c.commissioner.region),
+                               relative(here, facet_url(REGION, c.commissioner.region))))
         if c.partners:
             row("Partners", *[(p, None) for p in c.partners])
         if c.provider:
             row("Provider", (f"{c.provider.name} ({vocab['provider_type'].label(c.provider.type)})", None))
-        row("Service", (vocab["service"].label(c.service), relative(here, facet_url("service", c.service))))
+        row(SERVICE.row_label, (vocab[SERVICE.vocabulary].label(c.service),
+                                relative(here, facet_url(SERVICE, c.service))))
         row("Type", (vocab["kind"].label(c.kind), None))
         if c.review_example:
-            row("Contract type", (vocab["review_example"].label(c.review_example),
-                                  relative(here, facet_url("review_example", c.review_example))))
+            row(REVIEW_EXAMPLE.row_label, (vocab[REVIEW_EXAMPLE.vocabulary].label(c.review_example),
+                                           relative(here, facet_url(REVIEW_EXAMPLE, c.review_example))))
         contract = c.contract
         if contract.year:
-            row("Contract year", (str(contract.year), None))
+            row(AWARDED.row_label, (str(contract.year), None))
         if contract.value_gbp is not None:
-            row("Contract value", (contract_value(contract.value_gbp, contract.value_basis), None))
+            row(VALUE.row_label, (contract_value(contract.value_gbp, contract.value_basis), None))
         if contract.duration_months:
             row("Duration", (f"{contract.duration_months} months", None))
         if contract.social_value_weighting_pct is not None:
-            row("Social value weighting", (f"{contract.social_value_weighting_pct:g}% of the award score", None))
-        row("Stages", *[(vocab["stage"].label(s), None) for s in c.stages])
-        row("Evidence", (vocab["evidence"].label(c.evidence), None))
+            row(WEIGHTING.row_label, (f"{contract.social_value_weighting_pct:g}% of the award score", None))
+        row(STAGES.row_label, *[(vocab[STAGES.vocabulary].label(s), None) for s in c.stages])
+        row(EVIDENCE.row_label, (vocab[EVIDENCE.vocabulary].label(c.evidence), None))
         return rows

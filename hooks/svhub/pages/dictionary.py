@@ -7,31 +7,25 @@ from typing import Any
 
 from markupsafe import escape
 
-from ..load.schema import build_schema
+from ..load.schema import VOCABULARY_KEY, build_schema
 from ..output import GeneratedPage
 from ..structure.vocabularies import Vocabularies
 
 SRC_URI = "about/data-dictionary.md"
-VOCABULARY_OF_FIELD = {
-    "kind": "kind", "commissioner.type": "commissioner_type", "commissioner.region": "region",
-    "provider.type": "provider_type", "service": "service", "review_example": "review_example",
-    "contract.value_basis": "value_basis", "stages": "stage", "outcomes.dimension": "dimension",
-    "outcomes.theme": "theme", "outcomes.unit": "unit", "outcomes.evidence": "evidence",
-    "evidence": "evidence", "owner": "owner",
-}
 
 
 def _cell(text: str) -> str:
     return str(escape(text)).replace("|", "&#124;")
 
 
-def _rows(schema: dict[str, Any], prefix: str = "") -> list[tuple[str, bool, str]]:
+def _rows(schema: dict[str, Any], prefix: str = "") -> list[tuple[str, bool, str, str | None]]:
+    """(field, required, description, vocabulary) for each field, nested ones included."""
     rows = []
     required = set(schema.get("required", []))
     for name, sub in schema.get("properties", {}).items():
         field = f"{prefix}{name}"
-        rows.append((field, name in required, sub.get("description", "")))
         nested = sub.get("items", sub) if sub.get("type") == "array" else sub
+        rows.append((field, name in required, sub.get("description", ""), nested.get(VOCABULARY_KEY)))
         if nested.get("type") == "object":
             rows += _rows(nested, f"{field}.")
     return rows
@@ -49,8 +43,7 @@ def data_dictionary(vocab: Vocabularies) -> GeneratedPage:
         "| Field | Required | What it holds | Values |",
         "| --- | --- | --- | --- |",
     ]
-    for field, required, description in _rows(schema):
-        values = VOCABULARY_OF_FIELD.get(field)
+    for field, required, description, values in _rows(schema):
         link = f"[{values.replace('_', ' ')}](#{values.replace('_', '-')})" if values else ""
         lines.append(f"| `{field}` | {'Yes' if required else 'No'} | {_cell(description)} | {link} |")
     for name, vocabulary in vocab.by_name.items():

@@ -20,14 +20,12 @@ from ..config import SiteInfo
 from ..finder.files import FINDER_DATA
 from ..output import GeneratedPage
 from ..structure.casestudy import CaseStudy
-from ..structure.library import PAGE_FACETS, Library
+from ..structure.facets import EVIDENCE, PAGE_FACETS, SERVICE, Facet
+from ..structure.library import Library
 from ..structure.vocabularies import Vocabularies
-from ..urls import FACET_PATHS, SECTION, facet_url, listing_url, relative
+from ..urls import facet_index_url, facet_url, listing_url, relative
 from .guidance import format_sources
 from .review import review_info
-
-FACET_NAMES = {"service": "Service area", "theme": "Theme", "region": "Region",
-               "review_example": "Contract type named in the 2014 review"}
 
 
 @dataclass(frozen=True)
@@ -69,9 +67,12 @@ class Listings:
         for facet in PAGE_FACETS:
             pages.append(self.facet_index(facet))
             groups = self.library.facet(facet)
-            values = self.vocab[facet].values if facet == "review_example" else list(groups)
-            pages += [self.facet_page(facet, value, groups.get(value, [])) for value in values]
+            pages += [self.facet_page(facet, value, groups.get(value, [])) for value in self._values(facet, groups)]
         return pages
+
+    def _values(self, facet: Facet, groups: dict[str, list[CaseStudy]]) -> list[str]:
+        """The values that get a page: those in use, or every collection, even an empty one."""
+        return self.vocab[facet.vocabulary].values if facet.collections else list(groups)
 
     def listing_pages(self) -> list[GeneratedPage]:
         """The listing, LISTING_PAGE_SIZE at a time, so that /case-studies/ stays quick to
@@ -90,8 +91,7 @@ class Listings:
             "are marked as self-reported."
         )
         browse = " · ".join(
-            f'<a href="{escape(relative(here, f"{SECTION}/{FACET_PATHS[facet]}/"))}">'
-            f"{escape(FACET_NAMES[facet])}</a>"
+            f'<a href="{escape(relative(here, facet_index_url(facet)))}">{escape(facet.label)}</a>'
             for facet in PAGE_FACETS
         )
         start = (number - 1) * LISTING_PAGE_SIZE
@@ -121,29 +121,26 @@ class Listings:
         return (f'<nav class="hub-pages" aria-label="Pages of case studies">'
                 f'<p>Page {number} of {count}</p><ol>{links}</ol></nav>\n')
 
-    def facet_index(self, facet: str) -> GeneratedPage:
-        here = f"{SECTION}/{FACET_PATHS[facet]}/"
+    def facet_index(self, facet: Facet) -> GeneratedPage:
+        here = facet_index_url(facet)
         groups = self.library.facet(facet)
-        values = self.vocab[facet].values if facet == "review_example" else list(groups)
+        vocabulary = self.vocab[facet.vocabulary]
         items = "\n".join(
-            f'<li><a href="{escape(relative(here, facet_url(facet, v)))}">{escape(self.vocab[facet].label(v))}</a>'
+            f'<li><a href="{escape(relative(here, facet_url(facet, v)))}">{escape(vocabulary.label(v))}</a>'
             f" ({len(groups.get(v, []))})</li>"
-            for v in values
+            for v in self._values(facet, groups)
         )
-        title = f"Case studies by {FACET_NAMES[facet].lower()}"
-        return GeneratedPage(src_uri=f"{SECTION}/{FACET_PATHS[facet]}/index.md", title=title,
+        title = f"Case studies by {facet.label.lower()}"
+        return GeneratedPage(src_uri=f"{here}index.md", title=title,
                              body=f'<ul class="hub-facet-index">\n{items}\n</ul>\n')
 
-    def facet_page(self, facet: str, value: str, members: list[CaseStudy]) -> GeneratedPage:
+    def facet_page(self, facet: Facet, value: str, members: list[CaseStudy]) -> GeneratedPage:
         here = facet_url(facet, value)
-        term = self.vocab[facet].terms[value]
-        if facet == "review_example":
-            title = f"{term.label} contracts"
-        else:
-            title = f"Case studies: {term.label}"
-        data: dict[str, Any] = {"facet": FACET_PATHS[facet], "value": value, "count": len(members)}
+        term = self.vocab[facet.vocabulary].terms[value]
+        title = f"{term.label} contracts" if facet.collections else f"Case studies: {term.label}"
+        data: dict[str, Any] = {"facet": facet.folder, "value": value, "count": len(members)}
         parts = [f"<p>{escape(term.description)}</p>"]
-        collection = self.collections if facet == "review_example" else None
+        collection = self.collections if facet.collections else None
         if collection:
             parts = [collection.intro.strip()]
             data["review"] = review_info(collection.owner, collection.last_reviewed, collection.review_by,
@@ -156,7 +153,7 @@ class Listings:
         if members:
             parts.append(self._results(members, here))
         return GeneratedPage(
-            src_uri=f"{SECTION}/{FACET_PATHS[facet]}/{value}.md",
+            src_uri=f"{here[:-1]}.md",
             title=title,
             description=term.description,
             body="\n\n".join(parts) + "\n",
@@ -169,9 +166,9 @@ class Listings:
         for c in members:
             meta = [
                 ("Commissioner", c.commissioner.name),
-                ("Service", vocab["service"].label(c.service)),
+                (SERVICE.row_label, vocab[SERVICE.vocabulary].label(c.service)),
                 ("Year", str(c.year) if c.year else "Not stated"),
-                ("Evidence", vocab["evidence"].label(c.evidence)),
+                (EVIDENCE.row_label, vocab[EVIDENCE.vocabulary].label(c.evidence)),
             ]
             details = "".join(
                 f"<div><dt>{escape(k)}</dt><dd>{escape(v)}</dd></div>" for k, v in meta
