@@ -11,7 +11,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from svhub.config import HubPaths
+from svhub.config import HubPaths, site_url
+from svhub.finder.script import SOURCE as FINDER_MODULES
 from svhub.load.messages import UserError
 from svhub.pages import csp
 from svhub.site import HubBuild
@@ -24,7 +25,9 @@ _build: HubBuild | None = None
 def on_config(config):
     """1. Load and validate every case study before anything is written."""
     global _build
-    _build = HubBuild.start(HubPaths(Path(config.config_file_path).parent), repo_url=config.repo_url or "")
+    config.site_url = site_url(config.site_url)
+    _build = HubBuild.start(HubPaths(Path(config.config_file_path).parent), repo_url=config.repo_url or "",
+                            site_url=config.site_url)
     for line in _build.messages():
         print(line, file=sys.stderr)
     if not _build.ok:
@@ -33,9 +36,14 @@ def on_config(config):
 
 
 def on_files(files, config):
-    """2. Add the generated case-study, listing and facet pages and downloads."""
+    """2. Add the generated case-study, listing and facet pages and downloads.
+
+    The finder's script modules in the theme are joined into its scripts, which
+    are among the downloads; the modules themselves are not published."""
     from mkdocs.structure.files import File
 
+    for module in [f for f in files if f.src_uri.startswith(FINDER_MODULES + "/")]:
+        files.remove(module)
     for page in _build.pages:
         files.append(File.generated(config, page.src_uri, content=page.markdown(with_data=False)))
     for download in _build.downloads:

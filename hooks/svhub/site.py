@@ -14,12 +14,17 @@ from markupsafe import Markup, escape
 
 from .config import HubPaths, SiteInfo
 from .exports.downloads import downloads
+from .exports.opendata import open_data_files
+from .exports.syndication import SITE_FEEDS, reuse_section, syndicate
 from .finder.files import finder_files
+from .finder.script import finder_scripts
 from .load.loader import LibraryLoad, load_library
 from .load.messages import Diagnostic, Severity, UserError, has_errors
 from .load.narrative import sanitise_html
 from .output import GeneratedFile, GeneratedPage
+from .pages import linkeddata
 from .pages.casestudies import CaseStudyPages
+from .pages.changes import ChangeNotes, load_change_notes, page_url
 from .pages.dictionary import data_dictionary
 from .pages.guidance import guidance_meta
 from .pages.instruments import Register, check_page, load_register
@@ -38,21 +43,28 @@ class HubBuild:
     reference: ReferenceData | None = None
     register: Register = field(default_factory=Register)
     content_diagnostics: list[Diagnostic] = field(default_factory=list)
+    changes: ChangeNotes = field(default_factory=ChangeNotes)
     _by_uri: dict[str, GeneratedPage] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def start(cls, paths: HubPaths, repo_url: str = "", today: date | None = None) -> HubBuild:
+    def start(cls, paths: HubPaths, repo_url: str = "", today: date | None = None, site_url: str = "") -> HubBuild:
         loaded = load_library(paths=paths)
-        build = cls(paths, loaded, SiteInfo(repo_url=repo_url, today=today or build_date()))
+        build = cls(paths, loaded, SiteInfo(repo_url=repo_url, site_url=site_url, today=today or build_date()))
         build._check_content()
+        build.changes = load_change_notes(paths, build.site.today)
         if build.ok:
             collections = CollectionText.load(paths.reference_data / "collections.yml")
             listings = Listings(loaded.library, build.site, collections)
             build.pages = [*listings.listing_pages(), *CaseStudyPages(loaded.library, build.site).pages(),
                            *listings.facet_pages()]
-            build.pages.append(data_dictionary(loaded.library.vocab))
+            dictionary = data_dictionary(loaded.library.vocab)
+            dictionary.body += reuse_section("about/")  # Markdown links are relative to the file
+            build.pages.append(dictionary)
             finder = finder_files(loaded.library)
-            build.downloads = downloads(loaded.library) + finder.files
+            syndication = syndicate(build.pages, loaded.library, build.changes, build.site)
+            build.pages += syndication.pages
+            build.downloads = (downloads(loaded.library) + finder.files + finder_scripts(paths.root)
+                               + open_data_files(loaded.library.vocab, site_url) + syndication.files)
         build._by_uri = {p.src_uri: p for p in build.pages}
         return build
 
@@ -78,16 +90,19 @@ class HubBuild:
 
     @property
     def ok(self) -> bool:
-        return self.loaded.ok and not has_errors(self.content_diagnostics)
+        return self.loaded.ok and not has_errors(self.content_diagnostics) and self.changes.ok
 
     def messages(self) -> list[str]:
-        return [d.format() for d in self.loaded.diagnostics + self.content_diagnostics]
+        return [d.format() for d in self.loaded.diagnostics + self.content_diagnostics
+                + sorted(self.changes.diagnostics)]
 
     def failure_summary(self) -> str:
         failed = sum(1 for r in self.loaded.results if not r.ok)
         content = len({d.path for d in self.content_diagnostics if d.severity is Severity.ERROR})
+        notes = len({d.path for d in self.changes.diagnostics if d.severity is Severity.ERROR})
         parts = [f"{failed} case-study file(s)"] if failed else []
         parts += [f"{content} content or reference-data file(s)"] if content else []
+        parts += [f"{notes} page(s) with change notes"] if notes else []
         return (f"{' and '.join(parts)} have errors; nothing was built. "
                 "Fix the errors above (run scripts/validate.py to check the case studies again).")
 
@@ -97,7 +112,22 @@ class HubBuild:
             return ({"hub": generated.data} if generated.data else {}) | self._escaped_text(generated)
         if isinstance(meta.get("sources"), list):
             meta = meta | {"sources": self.register.resolve_sources(meta["sources"])}
-        return guidance_meta(meta, self.loaded.library.vocab, self.site.today)
+        hub = guidance_meta(meta, self.loaded.library.vocab, self.site.today).get("hub", {})
+        return {"hub": hub | self._page_extras(src_uri, meta, hub)}
+
+    def _page_extras(self, src_uri: str, meta: dict[str, Any], hub: dict[str, Any]) -> dict[str, Any]:
+        """A hand-written page's change notes, feed links and JSON-LD."""
+        notes = sorted(self.changes.for_page(src_uri), key=lambda n: n.date, reverse=True)
+        extras: dict[str, Any] = {"feeds": list(SITE_FEEDS)} if self.site.site_url else {}
+        if notes:
+            extras["updates"] = [n.as_dict() for n in notes]
+        review = hub.get("review")
+        if review or notes:
+            reviewed = date.fromisoformat(review["last_reviewed_iso"]) if review else None
+            extras["jsonld"] = linkeddata.guidance_page(
+                str(meta.get("title", "")), str(meta.get("description", "")), page_url(src_uri),
+                self.site.site_url, reviewed, review["owner"] if review else "", notes)
+        return extras
 
     @staticmethod
     def _escaped_text(page: GeneratedPage) -> dict[str, Markup]:
