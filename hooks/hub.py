@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from svhub.config import HubPaths, site_url
-from svhub.finder.script import SOURCE as FINDER_MODULES
+from svhub.finder import script as finder_script
 from svhub.load.messages import UserError
 from svhub.pages import csp
 from svhub.site import HubBuild
@@ -42,7 +42,7 @@ def on_files(files, config):
     are among the downloads; the modules themselves are not published."""
     from mkdocs.structure.files import File
 
-    for module in [f for f in files if f.src_uri.startswith(FINDER_MODULES + "/")]:
+    for module in [f for f in files if f.src_uri.startswith(finder_script.SOURCE + "/")]:
         files.remove(module)
     for page in _build.pages:
         files.append(File.generated(config, page.src_uri, content=page.markdown(with_data=False)))
@@ -83,6 +83,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_serve(server, config, builder):
-    """7. `make serve` rebuilds when a case study or the vocabularies change."""
+    """7. `make serve` rebuilds when a case study, the vocabularies or a finder module change."""
     server.watch(str(_build.paths.casestudies))
+    server.watch(str(finder_script.modules(_build.paths.root)))
     return server

@@ -10,7 +10,6 @@ as if it were current law.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -158,15 +157,14 @@ def as_date(value: Any, path: tuple, report: Report) -> date | None:
         return None
 
 
-def check_sources(sources: Any, path: tuple, report: Report, register: Register | None,
-                  allowed: Iterable[str] = SOURCE_FIELDS) -> None:
+def check_sources(sources: Any, path: tuple, report: Report, register: Register | None) -> None:
     """A sources list: each entry a deep link, or `instrument: id` (with an optional `part`)."""
     if sources is None:
         return
     if not isinstance(sources, list):
         report.at(path, f"'{field_name(path)}' must be a list of sources", "start each source with '- '")
         return
-    allowed = tuple(allowed)
+    allowed = SOURCE_FIELDS
     for index, source in enumerate(sources):
         where = path + (index,)
         if not isinstance(source, dict):

@@ -1,4 +1,4 @@
-"""Structured reference data (duties, timeline, support, barriers, glossary),
+"""Structured reference data (duties, thresholds, timeline, support, barriers, glossary),
 written once in content/_data/*.yml and rendered wherever a page asks for it
 with a directive on its own line, such as `[[hub:duty s1-7]]`.
 
@@ -28,7 +28,7 @@ from .guidance import format_sources
 from .instruments import Register, check_sources, check_text, label_history, table
 
 DIRECTIVE = re.compile(r"^\[\[hub:([a-z-]+)(?:\s+([A-Za-z0-9_-]+))?\]\]\s*$", re.M)
-DATASETS = ("duties", "timeline", "support", "barriers", "glossary")
+DATASETS = ("duties", "thresholds", "timeline", "support", "barriers", "glossary")
 CHECKED_ONLY = ("collections",)  # read by pages.CollectionText; checked here with the rest
 HISTORY_BY_NATURE = frozenset({"timeline"})
 NOT_TEXT = frozenset({"id", "url", "href", "date", "section", "history", "sources"})
@@ -163,6 +163,48 @@ class ReferenceData:
             raise KeyError(f"no duty with id '{arg}'{did_you_mean(arg or '', by_id)}")
         return self._duty(by_id[arg], from_uri)
 
+    def _threshold_table(self, table: dict[str, Any]) -> str:
+        """One table of money thresholds, each figure with its own source and how far it was checked."""
+        def cell(text: Any) -> str:
+            return " ".join(str(text).split()).replace("|", "\\|")
+
+        columns = table["columns"]
+        rows = [
+            "| " + " | ".join([cell(table.get("row_heading", "Type of contract"))]
+                              + [cell(c["label"]) for c in columns] + ["Source"]) + " |",
+            "| " + " | ".join(["---"] * (len(columns) + 2)) + " |",
+        ]
+        for row in table["rows"]:
+            sources = "; ".join(f"[{s['publisher'] or s['title']}]({s['url']})"
+                                for s in format_sources(row.get("sources")))
+            if row.get("checked"):
+                sources += f" ({row['checked']})"
+            rows.append("| " + " | ".join([cell(row["contract"])]
+                                          + [cell(row.get(c["key"], "")) for c in columns]
+                                          + [cell(sources)]) + " |")
+        body = f"**{table['title']}**\n\n"
+        if table.get("intro"):
+            body += f"{table['intro']}\n\n"
+        body += "\n".join(rows) + "\n"
+        for note in table.get("notes") or []:
+            body += f"\n- {note}"
+        if table.get("notes"):
+            body += "\n"
+        line = sources_line(table.get("sources"))
+        if line:
+            body += f"\n{line}\n"
+        return as_history(table, body)
+
+    def thresholds(self, arg: str | None, from_uri: str) -> str:
+        """`[[hub:thresholds]]` renders every table; `[[hub:thresholds <id>]]` one of them."""
+        tables = self.data["thresholds"]
+        if arg is not None:
+            by_id = {t["id"]: t for t in tables}
+            if arg not in by_id:
+                raise KeyError(f"no threshold table with id '{arg}'{did_you_mean(arg, by_id)}")
+            tables = [by_id[arg]]
+        return "\n".join(self._threshold_table(t) for t in tables)
+
     def timeline(self, arg: str | None, from_uri: str) -> str:
         parts = []
         for event in self.data["timeline"]:
@@ -219,7 +261,8 @@ class ReferenceData:
 
     def expand(self, markdown: str, from_uri: str) -> str:
         renderers: dict[str, Callable[[str | None, str], str]] = {
-            "duties": self.duties, "duty": self.duty, "timeline": self.timeline,
+            "duties": self.duties, "duty": self.duty, "thresholds": self.thresholds,
+            "timeline": self.timeline,
             "support": self.support, "barriers": self.barriers, "glossary": self.glossary,
             "instruments": self.instruments,
         }
@@ -236,7 +279,7 @@ class ReferenceData:
                 return renderers[name](arg, from_uri)
             except KeyError as exc:
                 raise UserError([Diagnostic(f"content/{from_uri}", line, 1, Severity.ERROR,
-                                            str(exc).strip("\"'"), "check the id in content/_data/")]) from None
+                                            str(exc.args[0] if exc.args else exc), "check the id in content/_data/")]) from None
 
         expanded = label_history(DIRECTIVE.sub(replace, self.register.rewrite(markdown)))
         abbreviations = self.abbreviations()
