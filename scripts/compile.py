@@ -24,11 +24,11 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
-from svhub.cli import ArgumentParser, run  # noqa: E402
 from svhub.compiled import SiteCompiler, write  # noqa: E402
 from svhub.config import HubPaths, site_url  # noqa: E402
-from svhub.diagnostics import UserError  # noqa: E402
+from svhub.load.messages import UserError  # noqa: E402
 from svhub.site import HubBuild  # noqa: E402
+from svhub.tools.cli import ArgumentParser, run  # noqa: E402
 
 
 def main() -> int:

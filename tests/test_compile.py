@@ -13,7 +13,7 @@ import pytest
 import yaml
 from conftest import HOSTILE, ROOT, VALID, SiteServer, make_project, run_script, soup
 
-from svhub.linkcheck import SiteLinks
+from svhub.tools.linkcheck import SiteLinks
 
 # Zensical's current releases cannot be installed from the package registry here (a theme
 # package they pin is missing), so it is not in requirements.txt; point HUB_ZENSICAL at one

@@ -11,9 +11,9 @@ from conftest import VALID, SiteServer, build, make_project, run_script
 from playwright.sync_api import expect
 
 from svhub.config import HubPaths
-from svhub.finder import shard_path
-from svhub.loader import casestudy_files, load_library
-from svhub.search_index import FIELDS, build_index, index_terms, pack, query
+from svhub.finder.files import shard_path
+from svhub.finder.index import FIELDS, build_index, index_terms, pack, query
+from svhub.load.loader import casestudy_files, load_library
 
 QUERIES = [
     "social value", "apprentice", "appren", "council's", "local-authority", "Llanfair-ym-Muallt",

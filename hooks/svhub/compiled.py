@@ -22,10 +22,10 @@ import yaml
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import escape
 
-from .changes import page_url
-from .frontmatter import FrontMatterError, parse
-from .narrative import sanitise_html
-from .pages import GeneratedPage
+from .load.frontmatter import FrontMatterError, parse
+from .load.narrative import sanitise_html
+from .output import GeneratedPage
+from .pages.changes import page_url
 from .site import HubBuild
 from .urlstyle import as_source_links
 
