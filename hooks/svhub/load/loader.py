@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from ..config import HubPaths
-from ..structure.casestudy import CaseStudy, Contract, Organisation, Outcome, Source
+from ..structure.casestudy import CaseStudy, Contract, Frameworks, Organisation, Outcome, Source
 from ..structure.library import Library
 from ..structure.vocabularies import Vocabularies, load_vocabularies
 from . import frontmatter
@@ -72,6 +72,7 @@ def _build(slug: str, path: str, doc: Document, dates: dict) -> CaseStudy:
             for s in data["sources"]
         ),
         tags=tuple(data.get("tags") or ()),
+        frameworks=Frameworks(**{key: tuple(values) for key, values in (data.get("frameworks") or {}).items()}),
         owner=data["owner"],
         published=dates["published"],
         last_reviewed=dates["last_reviewed"],

@@ -49,6 +49,15 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Frameworks:
+    """The frameworks a case study's sources say it used (schema FRAMEWORKS)."""
+
+    ppn_06_20: tuple[str, ...] = ()
+    wellbeing_goals: tuple[str, ...] = ()
+    toms_themes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class CaseStudy:
     slug: str
     path: str
@@ -71,6 +80,7 @@ class CaseStudy:
     review_example: str | None = None
     contract: Contract = field(default_factory=Contract)
     tags: tuple[str, ...] = ()
+    frameworks: Frameworks = field(default_factory=Frameworks)
 
     @property
     def year(self) -> int | None:
