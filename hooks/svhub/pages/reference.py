@@ -16,6 +16,7 @@ import yaml
 
 from ..config import HubPaths
 from ..load.messages import Diagnostic, Position, Severity, UserError, did_you_mean
+from ..record import RecordForm
 from ..structure.vocabularies import Vocabularies
 from .formatting import long_date
 from .guidance import format_sources
@@ -60,6 +61,7 @@ def _indent(text: str, spaces: int = 4) -> str:
 @dataclass
 class ReferenceData:
     data: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    record_form: RecordForm | None = None
 
     @classmethod
     def load(cls, paths: HubPaths, vocab: Vocabularies) -> ReferenceData:
@@ -67,7 +69,7 @@ class ReferenceData:
         for name in DATASETS:
             file = paths.reference_data / f"{name}.yml"
             data[name] = (yaml.safe_load(file.read_text(encoding="utf-8")) or []) if file.exists() else []
-        return cls(data)
+        return cls(data, RecordForm.load(paths.reference_data, data["duties"], vocab))
 
     # Renderers, one per directive -----------------------------------------
 
@@ -133,6 +135,11 @@ class ReferenceData:
             parts.append(text)
         return "\n".join(parts)
 
+    def record(self, arg: str | None, from_uri: str) -> str:
+        if self.record_form is None:
+            raise KeyError("there is no content/_data/record.yml")
+        return self.record_form.html(from_uri) + "\n"
+
     def abbreviations(self) -> str:
         return "\n".join(
             f"*[{e['abbr']}]: {e['term']}" for e in self.data["glossary"] if e.get("abbr")
@@ -144,6 +151,7 @@ class ReferenceData:
         renderers: dict[str, Callable[[str | None, str], str]] = {
             "duties": self.duties, "duty": self.duty, "timeline": self.timeline,
             "support": self.support, "barriers": self.barriers, "glossary": self.glossary,
+            "record": self.record,
         }
 
         def replace(match: re.Match) -> str:
