@@ -21,6 +21,7 @@ VOCAB = load_vocabularies(HubPaths().vocabularies)
 
 def test_each_framework_has_its_full_list_and_says_where_it_comes_from():
     assert len(VOCAB["ppn_06_20_theme"].values) == 5
+    assert VOCAB["ppn_06_20_theme"].about and VOCAB["ppn_06_20_outcome"].about
     assert len(VOCAB["ppn_06_20_outcome"].values) == 8
     assert len(VOCAB["wellbeing_goal"].values) == 7
     assert len(VOCAB["toms_theme"].values) == 5

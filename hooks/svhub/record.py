@@ -63,7 +63,7 @@ class RecordForm:
             return [(t.value, t.label) for t in self.vocab[question["vocabulary"]]]
         if question.get("options") == "nations":
             return [(n["id"], n["label"]) for n in self.data["nations"]]
-        return [(str(o["id"]).lower(), o["label"]) for o in question.get("options") or []]
+        return [(str(o["id"]), o["label"]) for o in question.get("options") or []]
 
     def _question(self, q: dict[str, Any], link) -> str:
         name, label, kind = q["name"], escape(q["label"]), q["kind"]

@@ -24,6 +24,7 @@ VOCABULARY_KEY = "x-vocabulary"
 
 # The optional `frameworks` fields: their key, and the vocabulary each takes its values from.
 FRAMEWORKS: dict[str, tuple[str, str]] = {
+    "ppn_06_20_themes": ("ppn_06_20_theme", "PPN 06/20 Social Value Model themes the procurement used."),
     "ppn_06_20": ("ppn_06_20_outcome", "PPN 06/20 Social Value Model policy outcomes the procurement used."),
     "wellbeing_goals": ("wellbeing_goal", "Welsh well-being goals the procurement contributes to, as its sources say."),
     "toms_themes": ("toms_theme", "National TOMs themes the procurement measured social value against."),

@@ -52,6 +52,7 @@ class Source:
 class Frameworks:
     """The frameworks a case study's sources say it used (schema FRAMEWORKS)."""
 
+    ppn_06_20_themes: tuple[str, ...] = ()
     ppn_06_20: tuple[str, ...] = ()
     wellbeing_goals: tuple[str, ...] = ()
     toms_themes: tuple[str, ...] = ()

@@ -94,6 +94,9 @@ VALUE = Facet("value_gbp", "Contract value", ("contract", "value_gbp"), Kind.BAN
 AWARDED = Facet("awarded", "Contract year", ("contract", "awarded"), Kind.RANGE, column="year")
 WEIGHTING = Facet("social_value_weighting_pct", "Social value weighting", ("contract", "social_value_weighting_pct"),
                   Kind.RANGE)
+PPN_06_20_THEME = Facet("ppn_06_20_themes", "PPN 06/20 theme", ("frameworks", "ppn_06_20_themes"), Kind.MULTI,
+                        lambda c: c.frameworks.ppn_06_20_themes, "ppn_06_20_theme",
+                        hint="Only where a source says the procurement used the model.")
 PPN_06_20 = Facet("ppn_06_20", "PPN 06/20 outcome", ("frameworks", "ppn_06_20"), Kind.MULTI,
                   lambda c: c.frameworks.ppn_06_20, "ppn_06_20_outcome", groups="ppn_06_20_theme",
                   hint="Only where a source says the procurement used the model.")
@@ -104,7 +107,7 @@ TOMS_THEME = Facet("toms_themes", "National TOMs theme", ("frameworks", "toms_th
 
 # In the order the finder shows them.
 FACETS: tuple[Facet, ...] = (SERVICE, THEME, COMMISSIONER_TYPE, REGION, STAGES, EVIDENCE, REVIEW_EXAMPLE, VALUE,
-                             AWARDED, WEIGHTING, PPN_06_20, WELLBEING_GOAL, TOMS_THEME)
+                             AWARDED, WEIGHTING, PPN_06_20_THEME, PPN_06_20, WELLBEING_GOAL, TOMS_THEME)
 # The facets with static pages, in the order the listing's "Browse by" links show them.
 PAGE_FACETS: tuple[Facet, ...] = tuple(f for f in FACETS if f.folder)
 BY_NAME = {f.name: f for f in FACETS}

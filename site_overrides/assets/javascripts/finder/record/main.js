@@ -13,7 +13,7 @@
   var fields = Array.prototype.slice.call(form.querySelectorAll("[data-record]"));
   var status = document.getElementById("hub-record-status");
   var nations = JSON.parse(root.dataset.nations);
-  var table = null, store = null, failed = false;
+  var table = null, store = null, failed = false, shownFor = 0;
 
   function say(text) { status.textContent = text; }
 
@@ -173,18 +173,21 @@
     list.textContent = "";
     cited = [];
     if (!state) {
+      shownFor++;
       count.textContent = "Choose a service area, themes or a nation to see case studies that match.";
       link.hidden = true;
       return;
     }
-    var rows = hub.record.examples(table, state), shown = rows.slice(0, SHOWN);
+    var rows = hub.record.examples(table, state), shown = rows.slice(0, SHOWN), request = ++shownFor;
     link.href = root.dataset.finder + hub.state.serialise(state, table.facets);
     link.hidden = false;
     count.textContent = rows.length === 0 ? "No case study matches these answers yet."
       : rows.length === 1 ? "1 case study matches." : rows.length + " case studies match" +
         (rows.length > SHOWN ? "; the newest " + SHOWN + " are listed." : ".");
     store.load(store.chunksOf(shown)).then(function () {
-      if (JSON.stringify(readAnswers()) !== JSON.stringify(answers)) return;  // a newer change has shown its own
+      if (request !== shownFor) return;  // a later change lists its own
+      list.textContent = "";
+      cited = [];
       shown.forEach(function (i) {
         var row = store.row(i), item = el("li"), a = el("a", row.title);
         a.href = root.dataset.finder + table.columns.slug[i] + "/";
