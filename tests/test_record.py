@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -137,9 +138,19 @@ def _open(browser, server, **options):
     return context, page, errors
 
 
+def _until(page, expression: str, timeout: float = 15.0) -> None:
+    """Waits until a JavaScript expression is true. (page.wait_for_function polls by
+    evaluating a string, which the page's CSP rightly refuses; evaluate does not.)"""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout}s: {expression}")
+        page.wait_for_timeout(50)
+
+
 def _ready(page):
-    page.wait_for_function("document.getElementById('hub-record').hasAttribute('data-js')")
-    page.wait_for_function("!/Loading/.test(document.getElementById('hub-record-examples-count').textContent)")
+    _until(page, "document.getElementById('hub-record').hasAttribute('data-js')")
+    _until(page, "!/Loading/.test(document.getElementById('hub-record-examples-count').textContent)")
 
 
 def _snapshot(page) -> list:
@@ -267,7 +278,7 @@ def test_a_bad_file_gives_a_clear_message_and_leaves_the_draft_untouched(browser
             path.write_bytes(content)
             page.evaluate("document.getElementById('hub-record-status').textContent = ''")
             page.set_input_files("#hub-record-file", str(path))
-            page.wait_for_function("document.getElementById('hub-record-status').textContent !== ''")
+            _until(page, "document.getElementById('hub-record-status').textContent !== ''")
             status = page.inner_text("#hub-record-status")
             assert message in status and "draft is unchanged" in status, (name, status)
             assert _snapshot(page) == before, name
@@ -374,7 +385,7 @@ def test_axe_finds_no_wcag_a_or_aa_violation_on_any_step(browser, fixture_server
 
 def _finder_slugs(page, url: str) -> list[str]:
     page.goto(url, wait_until="load")
-    page.wait_for_function("document.getElementById('hub-finder-count')?.textContent.trim()")
+    _until(page, "document.getElementById('hub-finder-count')?.textContent.trim()")
     page.wait_for_timeout(200)
     return [href.strip("/").split("/")[-1] for href in
             page.locator("ol.hub-results > li .hub-result__title a").evaluate_all("els => els.map(a => a.href)")]
@@ -393,7 +404,7 @@ def test_the_examples_are_exactly_those_the_finder_shows_for_the_same_filter(bro
     try:
         _ready(page)
         _fill(page, answers)
-        page.wait_for_function("document.getElementById('hub-record-finder-link').hidden === false")
+        _until(page, "document.getElementById('hub-record-finder-link').hidden === false")
         page.wait_for_timeout(300)
         shown = [href.strip("/").split("/")[-1] for href in
                  page.locator("#hub-record-examples-list a").evaluate_all("els => els.map(a => a.href)")]

@@ -188,9 +188,10 @@ class RecordForm:
             '<button type="button" class="md-button" data-action="clear">Clear this draft</button>'
             "</div>"
             '<p class="hub-record-status" id="hub-record-status" role="status" aria-live="polite"></p></div>',
-            '<div class="hub-record-layout"><div class="hub-record-form" id="hub-record-form">',
-            *(self._step(number, step, link) for number, step in enumerate(steps, start=1)),
-            "</div>",
+            # The examples come after step 2 (the service area, themes and nation are chosen by then):
+            # beside the steps on a wide screen, between them on a phone.
+            '<div class="hub-record-layout hub-record-form" id="hub-record-form">',
+            *(self._step(number, step, link) for number, step in enumerate(steps[:2], start=1)),
             '<aside class="hub-record-examples" id="hub-record-examples" aria-labelledby="hub-record-examples-title">'
             '<h2 id="hub-record-examples-title">Examples from the library</h2>'
             '<p class="hub-record-examples-nojs">Choose a service area, themes and a nation, and the case studies '
@@ -199,7 +200,9 @@ class RecordForm:
             '<p id="hub-record-examples-count" class="hub-record-examples-count" role="status" aria-live="polite"></p>'
             '<ol id="hub-record-examples-list" class="hub-record-examples-list"></ol>'
             f'<p><a id="hub-record-finder-link" href="{escape(data["finder"])}" hidden>The same list in the '
-            "finder</a></p></aside></div>",
+            "finder</a></p></aside>",
+            *(self._step(number, step, link) for number, step in enumerate(steps[2:], start=3)),
+            "</div>",
             '<section class="hub-record-print" id="hub-record-print" hidden aria-hidden="true"></section>',
             "</div>",
         ]

@@ -90,7 +90,8 @@
     }
     var field = question.querySelector("[data-record]");
     if (field.tagName === "SELECT") return field.value ? field.options[field.selectedIndex].textContent : "";
-    return field.value;
+    var pounds = field.name === "value_gbp" && hub.record.amount(field.value);
+    return pounds ? "£" + pounds.toLocaleString("en-GB") : field.value;
   }
 
   function labelOf(question) {

@@ -60,6 +60,7 @@
                        answers: clean(data.answers) } };
   }
 
+  /* A sum of money as typed ("£6,000,000", "6000000"), or null. */
   function amount(text) {
     var value = parseFloat(String(text || "").replace(/[£,\s]/g, ""));
     return isNaN(value) ? null : value;
@@ -128,6 +129,6 @@
   }
 
   hub.record = { FORMAT: FORMAT, VERSION: VERSION, MAX_BYTES: MAX_BYTES, clean: clean, serialise: serialise,
-                 read: read, applies: applies, finderState: finderState, examples: examples, markdown: markdown };
+                 read: read, amount: amount, applies: applies, finderState: finderState, examples: examples, markdown: markdown };
   if (typeof module === "object" && module.exports) module.exports = hub.record;
 })(globalThis.hubFinder = globalThis.hubFinder || {});
