@@ -61,3 +61,11 @@ def test_a_value_outside_the_vocabulary_is_refused_with_the_file_line_and_a_hint
     assert not result.ok
     message = [d for d in result.diagnostics if "frameworks.wellbeing_goals" in d.message]
     assert message and message[0].line > 1 and "wellbeing_goal" in message[0].hint
+
+
+def test_a_case_study_page_names_the_frameworks_its_sources_say_it_used(fixture_site):
+    from conftest import soup
+
+    glance = soup(fixture_site, "case-studies/cyngor-enghraifft-welsh/").get_text(" ")
+    assert "Welsh well-being goal" in glance and "A healthier Wales" in glance and "A prosperous Wales" in glance
+    assert "PPN 06/20" not in soup(fixture_site, "case-studies/example-borough-housing-repairs/").get_text(" ")

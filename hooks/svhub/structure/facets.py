@@ -108,6 +108,8 @@ TOMS_THEME = Facet("toms_themes", "National TOMs theme", ("frameworks", "toms_th
 # In the order the finder shows them.
 FACETS: tuple[Facet, ...] = (SERVICE, THEME, COMMISSIONER_TYPE, REGION, STAGES, EVIDENCE, REVIEW_EXAMPLE, VALUE,
                              AWARDED, WEIGHTING, PPN_06_20_THEME, PPN_06_20, WELLBEING_GOAL, TOMS_THEME)
+# The frameworks commissioners use (the case studies' optional `frameworks` field).
+FRAMEWORK_FACETS: tuple[Facet, ...] = (PPN_06_20_THEME, PPN_06_20, WELLBEING_GOAL, TOMS_THEME)
 # The facets with static pages, in the order the listing's "Browse by" links show them.
 PAGE_FACETS: tuple[Facet, ...] = tuple(f for f in FACETS if f.folder)
 BY_NAME = {f.name: f for f in FACETS}
