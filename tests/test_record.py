@@ -419,3 +419,29 @@ def test_the_examples_are_exactly_those_the_finder_shows_for_the_same_filter(bro
     assert all(r.startswith(f"GET {fixture_server.url}") for r in requests), requests
     assert not any("?" in r.split(" ", 1)[1].split("case-studies/")[0] for r in requests)
     assert errors == []
+
+
+def test_the_printed_record_lists_the_examples_cited_and_clear_this_draft_clears_it(browser, fixture_server):
+    context, page, errors = _open(browser, fixture_server)
+    try:
+        _ready(page)
+        _fill(page, {"procurement_name": "School meals", "service": "food-and-catering", "nation": "wales"})
+        _until(page, "document.querySelectorAll('#hub-record-examples-list a').length === 1")
+        page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+        printed = page.inner_text("#hub-record-print")
+        assert "Examples cited" in printed and "Cyngor Enghraifft school meals with local food" in printed
+        assert "case-studies/cyngor-enghraifft-welsh/" in printed
+        assert page.is_visible("[data-action=clear]") and page.inner_text("[data-action=clear]") == "Clear this draft"
+        page.once("dialog", lambda dialog: dialog.dismiss())
+        page.click("[data-action=clear]")
+        assert page.input_value("#rec-procurement_name") == "School meals"  # not without saying yes
+        page.once("dialog", lambda dialog: dialog.accept())
+        page.click("[data-action=clear]")
+        assert page.input_value("#rec-procurement_name") == "" and not page.is_checked("#rec-nation-wales")
+        assert page.evaluate("localStorage.getItem('svhub-record-draft')") is None
+        page.reload(wait_until="load")
+        _ready(page)
+        assert page.input_value("#rec-procurement_name") == ""
+    finally:
+        context.close()
+    assert errors == []
