@@ -23,7 +23,9 @@ from svhub.structure.vocabularies import load_vocabularies
 
 URL = "guidance/record-of-consideration/"
 DATA = yaml.safe_load((ROOT / "content" / "_data" / "record.yml").read_text(encoding="utf-8"))
-DUTIES = {d["id"] for d in yaml.safe_load((ROOT / "content" / "_data" / "duties.yml").read_text(encoding="utf-8"))}
+DUTY_TEXT = {d["id"]: " ".join(d["duty"].split())
+             for d in yaml.safe_load((ROOT / "content" / "_data" / "duties.yml").read_text(encoding="utf-8"))}
+DUTIES = set(DUTY_TEXT)
 VOCAB = load_vocabularies(HubPaths().vocabularies)
 STEPS = [s["id"] for s in DATA["steps"]]
 REGIMES = {r["id"]: r for r in DATA["regimes"]}
@@ -358,6 +360,8 @@ def test_without_javascript_the_page_is_every_question_with_its_guidance_and_pri
     flat = _squash(text)
     assert pages >= 2 and _squash(labels[0]) in flat and _squash(labels[-1]) in flat
     assert "Recordofconsideration:" not in flat  # the blank form, not a filled record
+    # What the Act asks is printed with each step, though it is folded away on screen.
+    assert _squash(DUTY_TEXT["s1-3a"])[:80] in flat and _squash(DUTY_TEXT["s1-7"])[:80] in flat
 
 
 @pytest.mark.parametrize("width", [1280, 320], ids=lambda w: f"{w}px")
