@@ -91,7 +91,14 @@
     var field = question.querySelector("[data-record]");
     if (field.tagName === "SELECT") return field.value ? field.options[field.selectedIndex].textContent : "";
     var pounds = field.name === "value_gbp" && hub.record.amount(field.value);
-    return pounds ? "£" + pounds.toLocaleString("en-GB") : field.value;
+    if (pounds) return "£" + pounds.toLocaleString("en-GB");
+    return field.type === "date" && field.value ? longDate(field.value) : field.value;
+  }
+
+  /* "2027-04-01" as "1 April 2027". */
+  function longDate(iso) {
+    var when = new Date(iso + "T12:00:00");
+    return isNaN(when) ? iso : when.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
   }
 
   function labelOf(question) {
@@ -122,7 +129,7 @@
       title: "Record of consideration: " + (answers.procurement_name || "untitled procurement"),
       lines: [(answers.authority || "Authority not given"),
               "Record made " + today.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }) +
-              (answers.decided_on ? "; decision dated " + answers.decided_on : "")],
+              (answers.decided_on ? "; decision dated " + longDate(answers.decided_on) : "")],
       steps: steps,
       examples: cited,
       footer: "Not legal advice. Made with the Social Value Hub's record page (" +
