@@ -11,8 +11,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from svhub import finder_script
 from svhub.config import HubPaths
-from svhub.finder_script import SOURCE as FINDER_MODULES
 from svhub.load.messages import UserError
 from svhub.pages import csp
 from svhub.site import HubBuild
@@ -40,7 +40,7 @@ def on_files(files, config):
     are among the downloads; the modules themselves are not published."""
     from mkdocs.structure.files import File
 
-    for module in [f for f in files if f.src_uri.startswith(FINDER_MODULES + "/")]:
+    for module in [f for f in files if f.src_uri.startswith(finder_script.SOURCE + "/")]:
         files.remove(module)
     for page in _build.pages:
         files.append(File.generated(config, page.src_uri, content=page.markdown(with_data=False)))
@@ -81,6 +81,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_serve(server, config, builder):
-    """7. `make serve` rebuilds when a case study or the vocabularies change."""
+    """7. `make serve` rebuilds when a case study, the vocabularies or a finder module change."""
     server.watch(str(_build.paths.casestudies))
+    server.watch(str(finder_script.modules(_build.paths.root)))
     return server
