@@ -22,6 +22,7 @@ from ..config import HubPaths
 from ..load.frontmatter import FrontMatterError
 from ..load.frontmatter import parse_data as parse_yaml
 from ..load.messages import Diagnostic, Position, Report, Severity, UserError, did_you_mean
+from .record import RecordForm
 from ..structure.vocabularies import Vocabularies
 from .formatting import long_date
 from .guidance import format_sources
@@ -124,6 +125,7 @@ def check_file(file: Path, shown: str, register: Register, history: bool = False
 class ReferenceData:
     data: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     register: Register = field(default_factory=Register)
+    record_form: RecordForm | None = None
 
     @classmethod
     def load(cls, paths: HubPaths, vocab: Vocabularies, register: Register | None = None) -> ReferenceData:
@@ -140,7 +142,7 @@ class ReferenceData:
             data[name] = _resolved(loaded or [], register)
         if problems:
             raise UserError(sorted(problems))
-        return cls(data, register)
+        return cls(data, register, RecordForm.load(paths.reference_data, data["duties"], vocab))
 
     # Renderers, one per directive -----------------------------------------
 
@@ -252,6 +254,11 @@ class ReferenceData:
     def instruments(self, arg: str | None, from_uri: str) -> str:
         return table(self.register)
 
+    def record(self, arg: str | None, from_uri: str) -> str:
+        if self.record_form is None:
+            raise KeyError("there is no content/_data/record.yml")
+        return self.record_form.html(from_uri) + "\n"
+
     def abbreviations(self) -> str:
         return "\n".join(
             f"*[{e['abbr']}]: {e['term']}" for e in self.data["glossary"] if e.get("abbr")
@@ -265,6 +272,7 @@ class ReferenceData:
             "timeline": self.timeline,
             "support": self.support, "barriers": self.barriers, "glossary": self.glossary,
             "instruments": self.instruments,
+            "record": self.record,
         }
 
         def replace(match: re.Match) -> str:
