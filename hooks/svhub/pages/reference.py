@@ -22,11 +22,11 @@ from ..config import HubPaths
 from ..load.frontmatter import FrontMatterError
 from ..load.frontmatter import parse_data as parse_yaml
 from ..load.messages import Diagnostic, Position, Report, Severity, UserError, did_you_mean
-from .record import RecordForm
 from ..structure.vocabularies import Vocabularies
 from .formatting import long_date
 from .guidance import format_sources
 from .instruments import Register, check_sources, check_text, label_history, table
+from .record import RecordForm
 
 DIRECTIVE = re.compile(r"^\[\[hub:([a-z-]+)(?:\s+([A-Za-z0-9_-]+))?\]\]\s*$", re.M)
 DATASETS = ("duties", "thresholds", "timeline", "support", "barriers", "glossary")
