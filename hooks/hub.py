@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from svhub import csp, finder_script
+from svhub import csp, finder_script, offline
 from svhub.config import HubPaths, site_url
 from svhub.diagnostics import UserError
 from svhub.site import HubBuild
@@ -25,6 +25,15 @@ def on_config(config):
     """1. Load and validate every case study before anything is written."""
     global _build
     config.site_url = site_url(config.site_url)
+    try:
+        edition = offline.edition()
+    except ValueError as error:
+        raise PluginError(str(error)) from None
+    if edition:  # the offline copy (scripts/offline.py): its home page names the edition
+        if config.use_directory_urls:
+            raise PluginError("the offline copy needs file URLs: build it with --no-directory-urls")
+        config.extra["hub_offline"] = {"commit": edition.commit, "date": edition.date,
+                                       "date_iso": edition.iso_date, "site_url": config.site_url}
     _build = HubBuild.start(HubPaths(Path(config.config_file_path).parent), repo_url=config.repo_url or "",
                             site_url=config.site_url)
     for line in _build.messages():
