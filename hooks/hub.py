@@ -56,6 +56,7 @@ def on_files(files, config):
         files.append(File.generated(config, page.src_uri, content=page.markdown(with_data=False)))
     for download in _build.downloads:
         files.append(File.generated(config, download.src_uri, content=download.content))
+    _build.know_files([f.src_uri for f in files])
     return files
 
 
@@ -66,12 +67,14 @@ def on_env(env, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
-    """4. Give each page its data, expand reference-data directives, add glossary tooltips."""
+    """4. Give each page its data, expand reference-data directives, add glossary tooltips;
+    with file URLs, its raw-HTML links to pages name their files."""
     page.meta.update(_build.page_meta(page.file.src_uri, page.meta))
     try:
-        return _build.expand_markdown(markdown, page.file.src_uri)
+        markdown = _build.expand_markdown(markdown, page.file.src_uri)
     except UserError as error:
         raise PluginError(str(error)) from None
+    return markdown if config.use_directory_urls else _build.file_links(markdown, page.file.src_uri)
 
 
 def on_page_content(html, page, config, files):
@@ -90,8 +93,15 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_post_page(output, page, config):
+    """7. With file URLs (`--no-directory-urls`), the templates' links to pages name their files too."""
+    if config.use_directory_urls:
+        return output
+    return _build.file_links(output, page.file.src_uri, folders_only=True)
+
+
 def on_serve(server, config, builder):
-    """7. `make serve` rebuilds when a case study, the vocabularies or a finder module change."""
+    """8. `make serve` rebuilds when a case study, the vocabularies or a finder module change."""
     server.watch(str(_build.paths.casestudies))
     server.watch(str(finder_script.modules(_build.paths.root)))
     return server

@@ -29,6 +29,7 @@ from .pages import SECTION, CollectionText, Compiler, GeneratedFile, GeneratedPa
 from .reference import ReferenceData
 from .review import build_date
 from .syndication import SITE_FEEDS, reuse_section, syndicate
+from .urlstyle import as_file_links, file_urls
 
 
 @dataclass
@@ -43,6 +44,7 @@ class HubBuild:
     content_diagnostics: list[Diagnostic] = field(default_factory=list)
     changes: ChangeNotes = field(default_factory=ChangeNotes)
     _by_uri: dict[str, GeneratedPage] = field(default_factory=dict, repr=False)
+    _file_urls: dict[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def start(cls, paths: HubPaths, repo_url: str = "", today: date | None = None, site_url: str = "") -> HubBuild:
@@ -155,6 +157,15 @@ class HubBuild:
         if generated is not None and generated.template == "casestudy.html":
             return sanitise_html(html)
         return html
+
+    def know_files(self, src_uris: list[str]) -> None:
+        """Every page of the site, hand-written or generated, by its source path."""
+        self._file_urls = file_urls(src_uris)
+
+    def file_links(self, text: str, src_uri: str, *, folders_only: bool = False) -> str:
+        """The page's links between pages, for an engine that gives pages file URLs
+        (see svhub.urlstyle): a page's Markdown, or with `folders_only` its rendered HTML."""
+        return as_file_links(text, src_uri, self._file_urls, folders_only=folders_only)
 
     def is_case_study(self, src_uri: str) -> bool:
         return src_uri.startswith(f"{SECTION}/") and src_uri in self._by_uri
