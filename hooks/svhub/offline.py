@@ -64,7 +64,7 @@ def edition() -> Edition | None:
 def data_script(text: str) -> str:
     """A file's text as a script that hands it to the engine. The string is
     JSON's, all ASCII, so no encoding has to be guessed from file://; the text
-    is read as fetch reads it, without a byte order mark."""
+    is read as fetch reads it: its line ends as they are, without a byte order mark."""
     return f"window.hubFinder.deliver({json.dumps(text, ensure_ascii=True)});\n"
 
 
@@ -81,7 +81,7 @@ def add_data_scripts(site: Path) -> list[Path]:
     scripts = []
     for file in data_files(site):
         script = file.with_name(file.name + SCRIPT_SUFFIX)
-        script.write_text(data_script(file.read_text(encoding="utf-8-sig")), encoding="ascii")
+        script.write_text(data_script(file.read_bytes().decode("utf-8-sig")), encoding="ascii")
         scripts.append(script)
     material = site / "search" / "search_index.json"
     if material.is_file():
