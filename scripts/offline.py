@@ -35,7 +35,10 @@ def git(project: Path, *args: str) -> str | None:
 
 
 def this_edition(project: Path) -> Edition:
-    """The commit the project's files are at, marked '-dirty' when they have changed since."""
+    """The commit the project's files are at, marked '-dirty' when they have changed since;
+    or, for a copy made outside a clone (`make bench`'s synthetic libraries), HUB_OFFLINE_EDITION."""
+    if os.environ.get(EDITION_VARIABLE, "").strip():
+        return Edition.from_variable(os.environ[EDITION_VARIABLE])
     commit = git(project, "rev-parse", "HEAD")
     if commit is None:
         raise SystemExit(f"offline.py: error: {project} is not a git checkout\n"
@@ -52,7 +55,11 @@ def main() -> int:
     parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     args = parser.parse_args()
     project = args.config_file.resolve().parent
-    edition = this_edition(project)
+    try:
+        edition = this_edition(project)
+    except ValueError as error:
+        print(f"offline.py: error: {error}\n    hint: set it as '<commit> <unix time>', or unset it", file=sys.stderr)
+        return 1
     env = os.environ | {EDITION_VARIABLE: edition.variable(), "SOURCE_DATE_EPOCH": str(edition.time),
                         "NO_MKDOCS_2_WARNING": "1"}
     with tempfile.TemporaryDirectory(prefix="svhub-offline-") as temporary:
