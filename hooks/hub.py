@@ -83,7 +83,10 @@ def on_page_content(html, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    """6. A case study's skip link and contents start at the title its template writes."""
+    """6. A case study's skip link and contents start at the title its template writes.
+    In the offline copy, a page's canonical address is its address online."""
+    if config.extra.get("hub_offline"):
+        page.canonical_url = offline.online_url(config.site_url, page.file.src_uri)
     if page.meta.get("template") == "casestudy.html":
         from mkdocs.structure.toc import AnchorLink, TableOfContents
 

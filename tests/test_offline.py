@@ -117,6 +117,16 @@ def test_the_home_page_names_the_commit_and_date_and_the_online_hub(offline_site
     assert soup(offline_site, "guidance/evaluation.html").select_one(".hub-offline-edition") is None
 
 
+@pytest.mark.parametrize(("file", "online"), [("index.html", ""), ("guidance/evaluation.html", "guidance/evaluation/"),
+                                              ("case-studies/index.html", "case-studies/"),
+                                              ("case-studies/wakefield-school-milk.html",
+                                               "case-studies/wakefield-school-milk/")])
+def test_a_page_names_and_prints_its_address_online_not_its_file_in_the_copy(offline_site, file, online):
+    html = soup(offline_site, file)
+    assert html.select_one('link[rel="canonical"]')["href"] == SITE_URL + online
+    assert f"{SITE_URL + online}." in html.select_one(".hub-print-url").get_text()
+
+
 def test_the_online_site_has_no_offline_notice(real_site):
     assert soup(real_site, "").select_one(".hub-offline-edition") is None
 

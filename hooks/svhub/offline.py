@@ -20,6 +20,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urljoin
+
+from .urlstyle import page_url
 
 EDITION_VARIABLE = "HUB_OFFLINE_EDITION"  # "<commit> <unix time>", set by scripts/offline.py
 FOLDER = "social-value-hub-offline"  # the zip's one top folder
@@ -59,6 +62,15 @@ def edition() -> Edition | None:
     """The edition this build makes, or None for the online site."""
     value = os.environ.get(EDITION_VARIABLE, "").strip()
     return Edition.from_variable(value) if value else None
+
+
+def online_url(site_url: str, src_uri: str) -> str:
+    """A page's address on the online hub, which has directory URLs: what a
+    printed page or a shared link from the offline copy should name, never the
+    copy's own 'page.html', which the online hub does not have."""
+    if not site_url or src_uri == "404.md":
+        return urljoin(site_url, "404.html") if site_url else ""
+    return urljoin(site_url, page_url(src_uri))
 
 
 def data_script(text: str) -> str:
