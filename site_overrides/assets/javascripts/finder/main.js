@@ -175,7 +175,7 @@
     ui.more.hidden = n <= shown;
     ui.more.textContent = "Show " + Math.min(PAGE, n - shown) + " more of " + (n - shown) + " remaining";
     ui.download.disabled = ui.printing.button.disabled = n === 0;
-    hub.print.update(ui.printing, ui.list, table, rows, state, n);
+    hub.print.update(ui.printing, state, table, n);
     hub.chips.render(ui, state, table, removeChip);
     hub.follow.render(ui.follow, state, table);
     // When the first results were shown, and every update (read by `make bench`).
@@ -203,6 +203,7 @@
     if (pages) pages.hidden = true;
     if (state.q) loadIndex();
     update();
+    window.addEventListener("beforeprint", addresses);
     window.addEventListener("popstate", function () {
       clearTimeout(typingTimer);
       state = S.parse(location.search, facets);
@@ -279,7 +280,15 @@
   /* Paper gets every result, not only those shown so far (hub.print). */
   function printAll() {
     shown = Math.max(shown, results.length);
-    render().then(function () { window.print(); });
+    render().then(function () {
+      addresses();
+      window.print();
+    });
+  }
+
+  /* Each result's address, on paper only; also for the browser's own Print. */
+  function addresses() {
+    if (ui.list) hub.print.addresses(ui.list, table, results.slice(0, shown));
   }
 
   /* The site's own CSV, cut down to the rows shown, in the order shown (hub.csv). */

@@ -23,7 +23,7 @@
     try { return new URL(slug + "/", base).href; } catch (error) { return ""; }
   }
 
-  /* The printed line, the button, and each result's address, for `ui`'s list. */
+  /* The printed line and the button, which calls `onPrint`. */
   function build(onPrint) {
     var summary = hub.dom.el("p", { "class": "hub-print-only hub-finder__printed" });
     var button = hub.dom.el("button", { type: "button", "class": "md-button hub-finder__print",
@@ -32,15 +32,21 @@
     return { summary: summary, button: button };
   }
 
-  /* After each draw: the line, and each result's address (print.css shows them on paper). */
-  function update(parts, list, table, rows, state, n) {
+  /* After each draw: the line. */
+  function update(parts, state, table, n) {
     hub.dom.setText(parts.summary, line(state, table, n));
+  }
+
+  /* Just before printing: each result's address (print.css shows them on
+   * paper). They are added only then, so the results on screen keep the
+   * listing's own markup; the next draw takes them away. */
+  function addresses(list, table, rows) {
     Array.prototype.forEach.call(list.children, function (item, k) {
-      if (item.querySelector(".hub-result__address")) return;
+      if (item.querySelector(".hub-result__address") || rows[k] === undefined) return;
       var url = address(table.columns.slug[rows[k]]);
       if (url) item.appendChild(hub.dom.el("p", { "class": "hub-print-only hub-result__address", text: url }));
     });
   }
 
-  hub.print = { line: line, address: address, build: build, update: update };
+  hub.print = { line: line, address: address, build: build, update: update, addresses: addresses };
 })(globalThis.hubFinder = globalThis.hubFinder || {});
