@@ -22,7 +22,8 @@ _build: HubBuild | None = None
 
 
 def on_config(config):
-    """1. Load and validate every case study before anything is written."""
+    """1. Load and validate every case study before anything is written; for the offline
+    copy (svhub.offline), check it has file URLs and note its edition for the home page."""
     global _build
     config.site_url = site_url(config.site_url)
     try:
