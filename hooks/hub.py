@@ -11,9 +11,11 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from svhub import csp, finder_script, offline
+from svhub import offline
 from svhub.config import HubPaths, site_url
-from svhub.diagnostics import UserError
+from svhub.finder import script as finder_script
+from svhub.load.messages import UserError
+from svhub.pages import csp
 from svhub.site import HubBuild
 
 CASE_STUDY_TITLE_ID = "hub-title"  # the h1's id in site_overrides/casestudy.html

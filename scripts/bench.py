@@ -30,18 +30,17 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from synthetic import write_library  # noqa: E402
 
-from svhub.cli import ArgumentParser, run  # noqa: E402
 from svhub.config import HubPaths  # noqa: E402
-from svhub.finder import finder_files  # noqa: E402
-from svhub.loader import casestudy_files, load_library  # noqa: E402
+from svhub.finder.files import finder_files  # noqa: E402
+from svhub.load.loader import casestudy_files, load_library  # noqa: E402
+from svhub.tools.cli import ArgumentParser, run  # noqa: E402
+from svhub.tools.project import make_project  # noqa: E402
 
 QUERY = "apprenticeships"      # typed a key at a time, and used for first results
 FACET = "hub-f-region-north-west"
@@ -137,19 +136,11 @@ def gz(path: Path) -> int:
 
 # Building ---------------------------------------------------------------------------
 
-def make_project(out: Path, size: int) -> Path:
+def synthetic_project(out: Path, size: int) -> Path:
     project = out / f"project-{size}"
     if project.exists():
         shutil.rmtree(project)
-    project.mkdir(parents=True)
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    # The guidance links to the real library's case studies, which a synthetic one lacks.
-    config["validation"]["links"] = {"not_found": "info"}
-    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    for folder in ("hooks", "site_overrides", "content"):
-        (project / folder).symlink_to(ROOT / folder)
-    (project / "casestudies").mkdir()
-    shutil.copy(ROOT / "casestudies" / "vocabularies.yml", project / "casestudies")
+    make_project(project)
     write_library(size, project / "casestudies")
     return project
 
@@ -417,7 +408,7 @@ def main() -> int:
     for size in args.sizes:
         figures = Figures(size)
         print(f"bench: {size:,} case studies: generating and building…", file=sys.stderr, flush=True)
-        site = build(make_project(args.out, size), figures)
+        site = build(synthetic_project(args.out, size), figures)
         if not args.no_pagefind:
             print(f"bench: {size:,}: running Pagefind…", file=sys.stderr, flush=True)
             pagefind(site, figures)

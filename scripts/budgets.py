@@ -19,7 +19,6 @@ import gzip
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -28,15 +27,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import yaml
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from synthetic import write_library  # noqa: E402
 
-from svhub.cli import ArgumentParser, run  # noqa: E402
+from svhub.tools.cli import ArgumentParser, run  # noqa: E402
+from svhub.tools.project import make_project  # noqa: E402
 
 KB = 1000
 CASE_STUDY_HTML = 30 * KB
@@ -126,15 +124,7 @@ def measure(site: Path) -> list[Figure]:
 
 def synthetic_site(count: int, folder: Path) -> Path:
     """The hub built from a synthetic library of `count` case studies."""
-    project = folder / f"library-{count}"
-    project.mkdir(parents=True)
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["validation"]["links"] = {"not_found": "info"}  # the guidance links to the real library
-    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    for name in ("hooks", "site_overrides", "content"):
-        (project / name).symlink_to(ROOT / name)
-    (project / "casestudies").mkdir()
-    shutil.copy(ROOT / "casestudies" / "vocabularies.yml", project / "casestudies")
+    project = make_project(folder / f"library-{count}")
     write_library(count, project / "casestudies")
     build(project / "mkdocs.yml", project / "site")
     return project / "site"

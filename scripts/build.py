@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
-from svhub.cli import ArgumentParser, run  # noqa: E402
+from svhub.tools.cli import ArgumentParser, run  # noqa: E402
 
 
 def swap_into_place(fresh: Path, target: Path) -> None:

@@ -13,10 +13,10 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT / "hooks"))
 
-from svhub.cli import ArgumentParser, run  # noqa: E402
 from svhub.config import HubPaths  # noqa: E402
-from svhub.issue_form import form_text  # noqa: E402
-from svhub.vocabularies import load_vocabularies  # noqa: E402
+from svhub.editors.issue_form import form_text  # noqa: E402
+from svhub.structure.vocabularies import load_vocabularies  # noqa: E402
+from svhub.tools.cli import ArgumentParser, run  # noqa: E402
 
 FORM = PROJECT / ".github" / "ISSUE_TEMPLATE" / "submit-case-study.yml"
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
-from svhub.cli import ArgumentParser, run  # noqa: E402
 from svhub.config import HubPaths  # noqa: E402
-from svhub.schema import schema_text  # noqa: E402
-from svhub.vocabularies import load_vocabularies  # noqa: E402
+from svhub.load.schema import schema_text  # noqa: E402
+from svhub.structure.vocabularies import load_vocabularies  # noqa: E402
+from svhub.tools.cli import ArgumentParser, run  # noqa: E402
 
 
 def main() -> int:

@@ -16,9 +16,9 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
-from svhub.cli import ArgumentParser, run  # noqa: E402
 from svhub.config import HubPaths, site_url  # noqa: E402
 from svhub.site import HubBuild  # noqa: E402
+from svhub.tools.cli import ArgumentParser, run  # noqa: E402
 
 
 def main() -> int:

@@ -16,9 +16,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
 import yaml  # noqa: E402
 
-from svhub.cli import ArgumentParser, run  # noqa: E402
 from svhub.config import HubPaths  # noqa: E402
-from svhub.linkcheck import Repository, SiteLinks, external_problems  # noqa: E402
+from svhub.tools.cli import ArgumentParser, run  # noqa: E402
+from svhub.tools.linkcheck import Repository, SiteLinks, external_problems  # noqa: E402
 
 
 def repository(paths: HubPaths) -> Repository | None:

@@ -19,12 +19,9 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT / "hooks"))
 
-from svhub.cli import ArgumentParser, run  # noqa: E402
 from svhub.config import HubPaths  # noqa: E402
-from svhub.issue_form import answers_from_issue  # noqa: E402
-from svhub.loader import load_file  # noqa: E402
-from svhub.review import build_date  # noqa: E402
-from svhub.scaffold import (  # noqa: E402
+from svhub.editors.issue_form import answers_from_issue  # noqa: E402
+from svhub.editors.scaffold import (  # noqa: E402
     OUTCOME_HELP,
     QUESTIONS,
     SOURCE_HELP,
@@ -34,7 +31,10 @@ from svhub.scaffold import (  # noqa: E402
     free_slug,
     slugify,
 )
-from svhub.vocabularies import load_vocabularies  # noqa: E402
+from svhub.load.loader import load_file  # noqa: E402
+from svhub.pages.review import build_date  # noqa: E402
+from svhub.structure.vocabularies import load_vocabularies  # noqa: E402
+from svhub.tools.cli import ArgumentParser, run  # noqa: E402
 
 
 class Stop(Exception):

@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from svhub.cli import ArgumentParser, run  # noqa: E402
 from svhub.offline import EDITION_VARIABLE, Edition, add_data_scripts, write_zip  # noqa: E402
+from svhub.tools.cli import ArgumentParser, run  # noqa: E402
 
 OUTPUT = Path("dist/social-value-hub-offline.zip")
 

@@ -18,9 +18,9 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
-from svhub.cli import ArgumentParser, run  # noqa: E402
 from svhub.config import HubPaths  # noqa: E402
-from svhub.vocabularies import load_vocabularies  # noqa: E402
+from svhub.structure.vocabularies import load_vocabularies  # noqa: E402
+from svhub.tools.cli import ArgumentParser, run  # noqa: E402
 
 PLACES = ("North", "South", "East", "West", "Upper", "Lower", "Great", "Little", "New", "Old")
 ROOTS = ("brook", "field", "ford", "ham", "ley", "ton", "wick", "bury", "stead", "mouth", "by", "well")

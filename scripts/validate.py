@@ -18,9 +18,9 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT / "hooks"))
 
-from svhub.cli import ArgumentParser, run  # noqa: E402
 from svhub.config import HubPaths  # noqa: E402
-from svhub.loader import casestudy_files, load_library  # noqa: E402
+from svhub.load.loader import casestudy_files, load_library  # noqa: E402
+from svhub.tools.cli import ArgumentParser, run  # noqa: E402
 
 
 class GitError(Exception):

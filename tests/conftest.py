@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
+
+from svhub.tools.project import make_project
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -27,23 +27,6 @@ def run_script(script: str, *args: str, cwd: Path = ROOT, env: dict | None = Non
         cwd=cwd, capture_output=True, text=True, input=input,
         env=os.environ | {"NO_MKDOCS_2_WARNING": "1"} | (env or {}),
     )
-
-
-def make_project(dest: Path, casestudies: list[Path]) -> Path:
-    """A copy of the hub whose casestudies/ holds only the given files."""
-    dest.mkdir(parents=True, exist_ok=True)
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    # The guidance links to the real library's case studies, which a fixture
-    # library does not have; the real site's build checks those links.
-    config["validation"]["links"] = {"not_found": "info"}
-    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    for folder in ("hooks", "site_overrides", "content"):
-        (dest / folder).symlink_to(ROOT / folder)
-    (dest / "casestudies").mkdir()
-    shutil.copy(ROOT / "casestudies" / "vocabularies.yml", dest / "casestudies")
-    for file in casestudies:
-        shutil.copy(file, dest / "casestudies" / file.name)
-    return dest
 
 
 def build(project: Path, site: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:

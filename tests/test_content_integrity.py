@@ -11,8 +11,8 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT, soup
 
-from svhub.instruments import load_register
-from svhub.loader import load_library
+from svhub.load.loader import load_library
+from svhub.pages.instruments import load_register
 
 CONTENT = ROOT / "content"
 LOADED = load_library()

@@ -9,7 +9,7 @@ from pathlib import Path
 from conftest import ROOT, VALID
 
 from svhub.config import HubPaths
-from svhub.loader import load_library
+from svhub.load.loader import load_library
 
 BASE = VALID / "fixture-nhs-health-advice.md"
 

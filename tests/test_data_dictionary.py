@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import soup
 
-from svhub.vocabularies import load_vocabularies
+from svhub.structure.vocabularies import load_vocabularies
 
 
 def test_data_dictionary_lists_every_field_and_every_vocabulary_value(fixture_site):

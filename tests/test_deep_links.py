@@ -11,11 +11,11 @@ import pytest
 from conftest import ROOT, VALID
 
 from svhub.config import HubPaths
-from svhub.deeplinks import is_home_page
-from svhub.diagnostics import UserError
-from svhub.loader import load_file
-from svhub.reference import ReferenceData
-from svhub.vocabularies import load_vocabularies
+from svhub.load.deeplinks import is_home_page
+from svhub.load.loader import load_file
+from svhub.load.messages import UserError
+from svhub.pages.reference import ReferenceData
+from svhub.structure.vocabularies import load_vocabularies
 
 CONTENT = ROOT / "content"
 INLINE_LINK = re.compile(r"\]\((https?://[^)\s]+)|href=[\"'](https?://[^\"']+)")

@@ -11,7 +11,7 @@ import feedparser
 import pytest
 from conftest import soup
 
-from svhub.feeds import FEED_LIMIT, Entry, Feed
+from svhub.exports.feeds import FEED_LIMIT, Entry, Feed
 
 SITE_URL = "https://www.socialvaluehub.org.uk/"
 
@@ -118,7 +118,7 @@ def test_a_facet_value_without_case_studies_still_has_a_valid_empty_feed(fixture
 def test_a_feed_keeps_only_its_newest_entries():
     entries = [Entry(id=f"{SITE_URL}x/{n}/", title=f"Entry {n:03}", link=f"{SITE_URL}x/{n}/",
                      updated=date(2020, 1, 1 + n % 28), summary="s") for n in range(120)]
-    from svhub.feeds import newest
+    from svhub.exports.feeds import newest
 
     kept = newest(entries)
     assert len(kept) == FEED_LIMIT

@@ -16,11 +16,11 @@ import pytest
 from conftest import FIXTURES, ROOT, VALID
 
 from svhub.config import HubPaths
-from svhub.exports import CSV_PATH, downloads
-from svhub.finder import finder_files, lunr_js
-from svhub.finder_script import SCRIPTS, finder_scripts, modules, without_comments
-from svhub.loader import load_library
-from svhub.search_index import build_index, pack, query
+from svhub.exports.downloads import CSV_PATH, downloads
+from svhub.finder.files import finder_files, lunr_js
+from svhub.finder.index import build_index, pack, query
+from svhub.finder.script import SCRIPTS, finder_scripts, modules, without_comments
+from svhub.load.loader import load_library
 
 NODE = shutil.which("node") or "/usr/bin/node"
 MODULES = modules(ROOT)

@@ -7,8 +7,8 @@ import re
 import yaml
 from conftest import ROOT, soup
 
-from svhub.issue_form import form_text
-from svhub.vocabularies import load_vocabularies
+from svhub.editors.issue_form import form_text
+from svhub.structure.vocabularies import load_vocabularies
 
 GITHUB = ROOT / ".github"
 ALLOWED_ACTIONS = {

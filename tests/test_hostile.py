@@ -15,8 +15,8 @@ import io
 import pytest
 from conftest import HOSTILE, PAGE_TYPES, run_script, soup
 
-from svhub.exports import FORMULA_TRIGGERS, safe_cell
-from svhub.narrative import sanitise_html
+from svhub.exports.downloads import FORMULA_TRIGGERS, safe_cell
+from svhub.load.narrative import sanitise_html
 
 REJECTED = sorted((HOSTILE / "rejected").glob("*.md"))
 NEUTRALISED = sorted((HOSTILE / "neutralised").glob("*.md"))
@@ -239,7 +239,7 @@ def page_policy(page) -> dict[str, list[str]]:
 
 
 def test_every_page_carries_a_strict_content_security_policy_before_any_script(real_site):
-    from svhub.csp import script_hashes
+    from svhub.pages.csp import script_hashes
 
     for file in sorted(real_site.rglob("*.html")):
         page = soup(real_site, file.relative_to(real_site).as_posix())
@@ -257,7 +257,7 @@ def test_every_page_carries_a_strict_content_security_policy_before_any_script(r
 
 
 def test_the_policy_allows_only_the_scripts_it_was_given():
-    from svhub.csp import policy, script_hashes
+    from svhub.pages.csp import policy, script_hashes
 
     trusted = '<script>var a=1</script><script src="x.js"></script><script type="application/json">{}</script>'
     # printf 'var a=1' | openssl dgst -sha256 -binary | base64

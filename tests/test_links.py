@@ -11,7 +11,7 @@ import threading
 import pytest
 from conftest import ROOT, run_script, soup
 
-from svhub.linkcheck import Link, Repository, SiteLinks, external_problems, fetch_status, form_problem
+from svhub.tools.linkcheck import Link, Repository, SiteLinks, external_problems, fetch_status, form_problem
 
 REPO_URL = "https://github.com/social-value-hub/social-value-hub"
 

@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from svhub.config import HubPaths
-from svhub.diagnostics import Severity
-from svhub.loader import load_file
+from svhub.load.loader import load_file
+from svhub.load.messages import Severity
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 

@@ -20,8 +20,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from conftest import ROOT, run_script, soup
 
-from svhub.linkcheck import SiteLinks, is_internal
 from svhub.offline import FOLDER, data_files
+from svhub.tools.linkcheck import SiteLinks, is_internal
 
 ZIP_NAME = "social-value-hub-offline.zip"
 SITE_URL = "https://www.socialvaluehub.org.uk/"

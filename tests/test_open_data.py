@@ -14,8 +14,8 @@ from urllib.parse import urljoin
 from conftest import ROOT, soup
 from frictionless import validate
 
-from svhub.exports import COLUMNS, FORMULA_TRIGGERS
-from svhub.vocabularies import load_vocabularies
+from svhub.exports.downloads import COLUMNS, FORMULA_TRIGGERS
+from svhub.structure.vocabularies import load_vocabularies
 
 DATA = Path("case-studies") / "data"
 

@@ -15,7 +15,7 @@ from conftest import FIXTURES, build, run_script, soup
 from test_instruments import content_project
 
 from svhub.config import HubPaths
-from svhub.loader import load_file
+from svhub.load.loader import load_file
 
 CURRENCY = FIXTURES / "casestudies" / "currency"
 CASE = CURRENCY / "fixture-ccg-community-transport.md"

@@ -12,7 +12,7 @@ import yaml
 from conftest import FIXTURES, PYTHON, ROOT, run_script
 
 from svhub.config import HubPaths
-from svhub.loader import load_file
+from svhub.load.loader import load_file
 
 FLAGS = [
     "--no-input", "--title", "Example council school milk from local dairies",

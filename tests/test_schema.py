@@ -7,9 +7,9 @@ import json
 import jsonschema
 from conftest import ROOT, VALID
 
-from svhub import frontmatter
-from svhub.schema import build_schema, schema_text
-from svhub.vocabularies import load_vocabularies
+from svhub.load import frontmatter
+from svhub.load.schema import build_schema, schema_text
+from svhub.structure.vocabularies import load_vocabularies
 
 VOCAB = load_vocabularies(ROOT / "casestudies" / "vocabularies.yml")
 SCHEMA = json.loads((ROOT / "casestudies" / "schema.json").read_text(encoding="utf-8"))

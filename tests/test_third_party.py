@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import PAGE_TYPES
 
-from svhub.linkcheck import SiteLinks
+from svhub.tools.linkcheck import SiteLinks
 
 # Elements that make the browser fetch something as the page loads (links the
 # reader clicks are not requests).

@@ -10,7 +10,7 @@ import sys
 
 from conftest import VALID, make_project
 
-from svhub.linkcheck import SiteLinks
+from svhub.tools.linkcheck import SiteLinks
 from svhub.urlstyle import as_file_links, file_urls
 
 PAGES = file_urls(["index.md", "case-studies/index.md", "case-studies/theme/index.md",

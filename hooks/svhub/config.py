@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -53,3 +54,19 @@ class HubPaths:
             return path.resolve().relative_to(self.root).as_posix()
         except ValueError:
             return path.as_posix()
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """What pages need to know about the site they are part of."""
+
+    repo_url: str = ""
+    site_url: str = ""  # the public address, ending in '/'; '' when unknown
+    edit_branch: str = "main"
+    today: date = field(default_factory=date.today)
+
+    def edit_url(self, source_path: str) -> str:
+        """Where an editor changes the file at `source_path`, relative to the repository."""
+        if not self.repo_url:
+            return ""
+        return f"{self.repo_url.rstrip('/')}/edit/{self.edit_branch}/{source_path}"

@@ -12,23 +12,25 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from . import linkeddata
-from .changes import ChangeNotes, load_change_notes, page_url
-from .config import HubPaths
-from .diagnostics import Diagnostic, Severity, UserError, has_errors
-from .dictionary import data_dictionary
-from .exports import downloads
-from .finder import finder_files
-from .finder_script import finder_scripts
-from .guidance import guidance_meta
-from .instruments import Register, check_page, load_register
-from .loader import LibraryLoad, load_library
-from .narrative import sanitise_html
-from .opendata import open_data_files
-from .pages import SECTION, CollectionText, Compiler, GeneratedFile, GeneratedPage, SiteInfo
-from .reference import ReferenceData
-from .review import build_date
-from .syndication import SITE_FEEDS, reuse_section, syndicate
+from .config import HubPaths, SiteInfo
+from .exports.downloads import downloads
+from .exports.opendata import open_data_files
+from .exports.syndication import SITE_FEEDS, reuse_section, syndicate
+from .finder.files import finder_files
+from .finder.script import finder_scripts
+from .load.loader import LibraryLoad, load_library
+from .load.messages import Diagnostic, Severity, UserError, has_errors
+from .load.narrative import sanitise_html
+from .output import GeneratedFile, GeneratedPage
+from .pages import linkeddata
+from .pages.casestudies import CaseStudyPages
+from .pages.changes import ChangeNotes, load_change_notes, page_url
+from .pages.dictionary import data_dictionary
+from .pages.guidance import guidance_meta
+from .pages.instruments import Register, check_page, load_register
+from .pages.listings import CollectionText, Listings
+from .pages.reference import ReferenceData
+from .pages.review import build_date
 from .urlstyle import as_file_links, file_urls
 
 
@@ -50,11 +52,13 @@ class HubBuild:
     def start(cls, paths: HubPaths, repo_url: str = "", today: date | None = None, site_url: str = "") -> HubBuild:
         loaded = load_library(paths=paths)
         build = cls(paths, loaded, SiteInfo(repo_url=repo_url, site_url=site_url, today=today or build_date()))
-        build.changes = load_change_notes(paths, build.site.today)
         build._check_content()
+        build.changes = load_change_notes(paths, build.site.today)
         if build.ok:
             collections = CollectionText.load(paths.reference_data / "collections.yml")
-            build.pages = Compiler(loaded.library, build.site, collections).pages()
+            listings = Listings(loaded.library, build.site, collections)
+            build.pages = [*listings.listing_pages(), *CaseStudyPages(loaded.library, build.site).pages(),
+                           *listings.facet_pages()]
             dictionary = data_dictionary(loaded.library.vocab)
             dictionary.body += reuse_section("about/")  # Markdown links are relative to the file
             build.pages.append(dictionary)
@@ -88,26 +92,21 @@ class HubBuild:
 
     @property
     def ok(self) -> bool:
-        return self.loaded.ok and self.changes.ok and not has_errors(self.content_diagnostics)
+        return self.loaded.ok and not has_errors(self.content_diagnostics) and self.changes.ok
 
     def messages(self) -> list[str]:
-        return [d.format() for d in
-                self.loaded.diagnostics + sorted(self.changes.diagnostics) + self.content_diagnostics]
+        return [d.format() for d in self.loaded.diagnostics + self.content_diagnostics
+                + sorted(self.changes.diagnostics)]
 
     def failure_summary(self) -> str:
-        if not self.changes.ok:
-            pages = len({d.path for d in self.changes.diagnostics})
-            return f"{pages} page(s) have change notes with errors; nothing was built. Fix the errors above."
         failed = sum(1 for r in self.loaded.results if not r.ok)
         content = len({d.path for d in self.content_diagnostics if d.severity is Severity.ERROR})
+        notes = len({d.path for d in self.changes.diagnostics if d.severity is Severity.ERROR})
         parts = [f"{failed} case-study file(s)"] if failed else []
         parts += [f"{content} content or reference-data file(s)"] if content else []
+        parts += [f"{notes} page(s) with change notes"] if notes else []
         return (f"{' and '.join(parts)} have errors; nothing was built. "
                 "Fix the errors above (run scripts/validate.py to check the case studies again).")
-
-    @property
-    def errors(self) -> list[Diagnostic]:
-        return [d for d in self.loaded.diagnostics + self.changes.diagnostics if d.severity is Severity.ERROR]
 
     def page_meta(self, src_uri: str, meta: dict[str, Any]) -> dict[str, Any]:
         generated = self._by_uri.get(src_uri)
@@ -166,6 +165,3 @@ class HubBuild:
         """The page's links between pages, for an engine that gives pages file URLs
         (see svhub.urlstyle): a page's Markdown, or with `folders_only` its rendered HTML."""
         return as_file_links(text, src_uri, self._file_urls, folders_only=folders_only)
-
-    def is_case_study(self, src_uri: str) -> bool:
-        return src_uri.startswith(f"{SECTION}/") and src_uri in self._by_uri

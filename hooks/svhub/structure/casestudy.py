@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..urls import case_study_url
+
 
 @dataclass(frozen=True)
 class Organisation:
@@ -106,4 +108,4 @@ class CaseStudy:
     @property
     def url(self) -> str:
         """Site path, relative to the site root, with a trailing slash."""
-        return f"case-studies/{self.slug}/"
+        return case_study_url(self.slug)

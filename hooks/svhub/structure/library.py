@@ -5,22 +5,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ..vocabularies import Vocabularies
 from .casestudy import CaseStudy
+from .facets import SERVICE, THEME, Facet
+from .vocabularies import Vocabularies
 
 RELATED_LIMIT = 3
 RELATED_CANDIDATES = 40
-# Facets that get static pages at /case-studies/<facet>/<value>/ (the no-JS route).
-PAGE_FACETS = ("service", "theme", "region", "review_example")
-
-
-def facet_values(case_study: CaseStudy, facet: str) -> tuple[str, ...]:
-    if facet == "theme":
-        return case_study.themes
-    if facet == "region":
-        return (case_study.commissioner.region,)
-    value = getattr(case_study, facet)
-    return (value,) if value else ()
 
 
 @dataclass
@@ -48,14 +38,20 @@ class Library:
     def get(self, slug: str) -> CaseStudy | None:
         return self._by_slug.get(slug)
 
-    def facet(self, facet: str) -> dict[str, list[CaseStudy]]:
+    def facet(self, facet: Facet) -> dict[str, list[CaseStudy]]:
         """Value -> case studies, in vocabulary order, for values in use."""
         groups: dict[str, list[CaseStudy]] = defaultdict(list)
         for case_study in self.case_studies:
-            for value in facet_values(case_study, facet):
+            for value in facet.values_of(case_study):
                 groups[value].append(case_study)
-        vocabulary = self.vocab["review_example" if facet == "review_example" else facet]
-        return {value: groups[value] for value in vocabulary.values if value in groups}
+        return {value: groups[value] for value in self.vocab[facet.vocabulary].values if value in groups}
+
+    def page_values(self, facet: Facet, groups: dict[str, list[CaseStudy]] | None = None) -> list[str]:
+        """The values that get a page (and a feed): those in use, or, for a facet of
+        collections, every one, even while it is empty. `groups` is `self.facet(facet)`."""
+        if facet.collections:
+            return self.vocab[facet.vocabulary].values
+        return list(self.facet(facet) if groups is None else groups)
 
     def related(self, case_study: CaseStudy) -> list[CaseStudy]:
         """Up to three others sharing the service (worth 2) or themes (1 each).
@@ -64,8 +60,8 @@ class Library:
         flat as the library grows to thousands of case studies.
         """
         scores: Counter[str] = Counter()
-        groups = [(2, self._groups("service").get(case_study.service, []))]
-        groups += [(1, self._groups("theme").get(theme, [])) for theme in case_study.themes]
+        groups = [(2, self._groups(SERVICE).get(case_study.service, []))]
+        groups += [(1, self._groups(THEME).get(theme, [])) for theme in case_study.themes]
         for weight, members in groups:
             for other in members[:RELATED_CANDIDATES]:
                 if other.slug != case_study.slug:
@@ -73,7 +69,7 @@ class Library:
         best = sorted(scores, key=lambda slug: (-scores[slug], self._position[slug]))
         return [self._by_slug[slug] for slug in best[:RELATED_LIMIT]]
 
-    def _groups(self, facet: str) -> dict[str, list[CaseStudy]]:
-        if facet not in self._facet_cache:
-            self._facet_cache[facet] = self.facet(facet)
-        return self._facet_cache[facet]
+    def _groups(self, facet: Facet) -> dict[str, list[CaseStudy]]:
+        if facet.name not in self._facet_cache:
+            self._facet_cache[facet.name] = self.facet(facet)
+        return self._facet_cache[facet.name]

@@ -1,0 +1,1 @@
+"""Downloads of the whole library, for spreadsheets and other programs."""

@@ -1,0 +1,1 @@
+"""The case-study finder's data: the facet table, the text of the results and the keyword index."""

@@ -1,0 +1,205 @@
+"""The finder's keyword index, built once at build time with lunr.py.
+
+The browser loads the serialised index with lunr.js's `lunr.Index.load` and
+never builds one, so the fields, their boosts and the text pipeline are
+defined here only. The pipeline is made to do exactly what lunr.js 2.3.9 does,
+and `query()` is the same query the finder's JavaScript makes (the finder's
+engine/query.js), so a query ranks the same case studies in the same order in
+Python and in the browser (tests/test_search_index_parity.py and
+tests/js/query.test.js check this).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from lunr.builder import Builder
+from lunr.index import Index
+from lunr.pipeline import Pipeline
+from lunr.query import Query, QueryPresence
+from lunr.stop_word_filter import stop_word_filter
+from lunr.token import Token
+from lunr.tokenizer import Tokenizer
+
+from ..structure.casestudy import CaseStudy
+from . import stemmer
+
+
+@dataclass(frozen=True)
+class SearchField:
+    """One field of the keyword index: its name, boost and where its text comes from."""
+
+    name: str
+    boost: int
+    text: Callable[[CaseStudy], str]
+
+
+# What the keyword box searches, in three fields so the index stays small
+# (`make bench`): title and summary are boosted; the details field holds the
+# organisations, tags and outcome descriptions. Narratives are left to
+# Material's site search.
+FIELDS: tuple[SearchField, ...] = (
+    SearchField("title", 10, lambda c: c.title),
+    SearchField("summary", 5, lambda c: c.summary),
+    SearchField("details", 1, lambda c: " ".join([
+        c.commissioner.name, c.provider.name if c.provider else "", *c.partners, *c.tags,
+        *(o.description for o in c.outcomes)])),
+)
+
+# A query word only matches as a prefix ("appren" finds "apprentices") from this
+# length on. Shorter prefixes match too much to narrow a search, and to answer
+# quickly: in the 10,000-case-study benchmark "app" matched two-thirds of them,
+# and lunr.js took 25 to 60 ms over it.
+PREFIX_MIN = 4
+
+# JavaScript's \s, which lunr.js splits on; Python's lunr only knows a few of them.
+_JS_WHITESPACE = re.compile("[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]")
+# lunr.js trims with JavaScript's \W, which is ASCII-only: é counts as a non-word character.
+_JS_LEADING = re.compile(r"^[^A-Za-z0-9_]+")
+_JS_TRAILING = re.compile(r"[^A-Za-z0-9_]+$")
+
+
+def js_text(text: str) -> str:
+    """Text as lunr.js would split it: every JavaScript whitespace character is a space."""
+    return _JS_WHITESPACE.sub(" ", text)
+
+
+def js_trimmer(token: Token, i: int | None = None, tokens: list | None = None) -> Token:
+    """lunr.js's trimmer (Python lunr's trimmer treats non-ASCII letters differently)."""
+    return token.update(lambda s, _metadata=None: _JS_TRAILING.sub("", _JS_LEADING.sub("", s)))
+
+
+def js_stemmer(token: Token, i: int | None = None, tokens: list | None = None) -> Token:
+    """lunr.js's stemmer (see svhub.finder.stemmer)."""
+    return token.update(lambda s, _metadata=None: stemmer.stem(s))
+
+
+Pipeline.register_function(js_trimmer, "svhub-js-trimmer")
+Pipeline.register_function(js_stemmer, "svhub-js-stemmer")
+
+
+def tokens(text: str) -> list[Token]:
+    return Tokenizer(js_text(text))
+
+
+def index_pipeline() -> Pipeline:
+    """What lunr.js's own builder runs on every field: trimmer, stop words, stemmer."""
+    pipeline = Pipeline()
+    pipeline.add(js_trimmer, stop_word_filter, js_stemmer)
+    return pipeline
+
+
+def index_terms(text: str) -> list[str]:
+    """The terms a piece of text puts in the index."""
+    return [str(token) for token in index_pipeline().run(tokens(text))]
+
+
+def build_index(case_studies: Sequence[CaseStudy]) -> Index:
+    """Refs are positions in `case_studies` (short, so the index stays small)."""
+    builder = Builder()
+    builder.pipeline = index_pipeline()
+    builder.search_pipeline.add(js_stemmer)
+    builder.ref("ref")
+    for field in FIELDS:
+        builder.field(field.name, boost=field.boost)
+    for position, case_study in enumerate(case_studies):
+        builder.add({"ref": str(position)} | {f.name: js_text(f.text(case_study)) for f in FIELDS})
+    return builder.build()
+
+
+def query_words(text: str) -> list[str]:
+    """The words of what someone typed that can match: trimmed, without stop words."""
+    words = []
+    for token in tokens(text):
+        token = js_trimmer(token)
+        if str(token) and stop_word_filter(token) is not None:
+            words.append(str(token))
+    return words
+
+
+def query(index: Index, text: str) -> list[tuple[str, float]]:
+    """Every word must match, as a whole word (boosted) or, from PREFIX_MIN letters, as a prefix.
+
+    Ranked as the finder ranks: by score to six places (JavaScript's
+    Math.round), then newest first (the order of the refs)."""
+    words = query_words(text)
+    if not words:
+        return []
+    q = index.create_query()
+    for word in words:
+        stem = stemmer.stem(word)
+        if len(word) >= PREFIX_MIN:
+            q.term(stem, use_pipeline=False, wildcard=Query.WILDCARD_TRAILING, presence=QueryPresence.REQUIRED)
+            q.term(word, use_pipeline=True, boost=10)
+        else:
+            q.term(word, use_pipeline=True, presence=QueryPresence.REQUIRED)
+    found = [(match["ref"], match["score"]) for match in index.query(q)]
+    return sorted(found, key=lambda m: (-math.floor(m[1] * 1e6 + 0.5), int(m[0])))
+
+
+# About how many bytes of postings one shard of the packed index holds.
+SHARD_BYTES = 48_000
+
+
+@dataclass(frozen=True)
+class PackedIndex:
+    """The finder's index: a head every search loads, and shards of postings."""
+
+    head: dict
+    shards: list[dict]
+
+
+def pack(index: Index, shard_bytes: int = SHARD_BYTES) -> PackedIndex:
+    """lunr's serialised index, in a form a browser can load a part at a time.
+
+    The head holds the fields and every term (numbered by sorted position),
+    which lunr needs to expand a query. The shards hold each term's postings:
+    per field, the documents that have the term, as gaps between document
+    numbers, each with the term's score in that document's field vector
+    (x 1000, lunr's own precision), comma-separated. lunr scores a document by
+    the dot product of the query vector with its field vectors, to which only
+    the query's terms contribute, so these scores stand in for the field
+    vectors and rank exactly as lunr's own index does. A search fetches only
+    the shards its terms are in; consecutive terms share a shard, so a prefix
+    search usually needs one.
+    """
+    fields = list(index.fields)
+    terms = sorted(index.inverted_index)
+    number = {index.inverted_index[term]["_index"]: position for position, term in enumerate(terms)}
+    scores: dict[tuple[int, str], dict[int, int]] = {}
+    for field_ref, vector in index.field_vectors.items():
+        field, ref = field_ref.split("/", 1)
+        elements = vector.elements
+        for i in range(0, len(elements), 2):
+            scores.setdefault((number[elements[i]], field), {})[int(ref)] = round(elements[i + 1] * 1000)
+    postings = []
+    for position, term in enumerate(terms):
+        posting = index.inverted_index[term]
+        per_field = []
+        for field in fields:
+            docs, previous, flat = sorted(int(ref) for ref in posting[field]), 0, []
+            for doc in docs:
+                flat += [doc - previous, scores[(position, field)][doc]]
+                previous = doc
+            per_field.append(_joined(flat))
+        postings.append(per_field)
+    starts, shards, size = [], [], shard_bytes
+    for position, per_field in enumerate(postings):
+        if size >= shard_bytes:
+            starts.append(position)
+            shards.append({"postings": []})
+            size = 0
+        shards[-1]["postings"].append(per_field)
+        size += sum(len(text) + 3 for text in per_field)
+    refs = {int(key.split("/", 1)[1]) for key in index.field_vectors}
+    # The search pipeline is lunr.js's own "stemmer", which js_stemmer reproduces.
+    head = {"version": "2.3.9", "fields": fields, "pipeline": ["stemmer"], "documents": len(refs),
+            "prefix_min": PREFIX_MIN, "terms": terms, "shards": starts}
+    return PackedIndex(head, shards)
+
+
+def _joined(numbers: list[int]) -> str:
+    return ",".join(map(str, numbers))

@@ -1,0 +1,84 @@
+"""Rules that need the whole library: one file can be valid on its own and
+still repeat another case study or link to one that does not exist."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from ..urls import SECTION, SITE_FOLDERS, case_study_url
+from .messages import Diagnostic, Position, Severity
+
+if TYPE_CHECKING:
+    from .loader import LoadResult
+
+NEAR_DUPLICATE_RATIO = 0.8
+CASE_STUDY_LINK = re.compile(rf"(?:\]\(|href=[\"'])\s*(?:\.\./|/)*{SECTION}/([a-z0-9-]+)(?:/|\.md)")
+
+
+def _normalise(title: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9 ]", " ", title.lower()).split())
+
+
+def _title_position(result: LoadResult) -> Position:
+    return result.document.where(("title",)) if result.document else Position(1, 1)
+
+
+def check_library(results: list[LoadResult]) -> None:
+    """Add cross-file diagnostics to the results they concern, in place."""
+    loaded = [r for r in results if r.case_study is not None]
+    slugs = {r.case_study.slug for r in loaded}
+    _duplicate_titles(loaded)
+    _near_duplicates(loaded)
+    for result in loaded:
+        _broken_case_study_links(result, slugs)
+
+
+def _duplicate_titles(loaded: list[LoadResult]) -> None:
+    by_title: dict[str, list[LoadResult]] = defaultdict(list)
+    for result in loaded:
+        by_title[_normalise(result.case_study.title)].append(result)
+    for group in by_title.values():
+        first, *repeats = sorted(group, key=lambda r: r.path)
+        for result in repeats:
+            result.diagnostics.append(Diagnostic(
+                result.path, *_title_position(result), Severity.ERROR,
+                f"the title is the same as {first.path}'s",
+                "give each case study its own title; if both describe one contract, merge them"))
+
+
+def _near_duplicates(loaded: list[LoadResult]) -> None:
+    by_buyer: dict[tuple[str, str], list[LoadResult]] = defaultdict(list)
+    for result in loaded:
+        c = result.case_study
+        by_buyer[(_normalise(c.commissioner.name), c.service)].append(result)
+    for group in by_buyer.values():
+        ordered = sorted(group, key=lambda r: r.path)
+        for index, result in enumerate(ordered):
+            for earlier in ordered[:index]:
+                a, b = _normalise(earlier.case_study.title), _normalise(result.case_study.title)
+                if a != b and difflib.SequenceMatcher(None, a, b).ratio() >= NEAR_DUPLICATE_RATIO:
+                    result.diagnostics.append(Diagnostic(
+                        result.path, *_title_position(result), Severity.WARNING,
+                        f"this looks like a near-duplicate of {earlier.path} "
+                        "(same commissioner and service, very similar title)",
+                        "check whether both describe the same contract"))
+                    break
+
+
+def _broken_case_study_links(result: LoadResult, slugs: set[str]) -> None:
+    body = result.case_study.body
+    body_line = result.document.body_line if result.document else 1
+    for match in CASE_STUDY_LINK.finditer(body):
+        slug = match.group(1)
+        if slug in slugs or slug in SITE_FOLDERS:
+            continue
+        line, col = Position.of(body, match.start(), body_line)
+        suggestion = difflib.get_close_matches(slug, sorted(slugs), n=1)
+        result.diagnostics.append(Diagnostic(
+            result.path, line, col, Severity.ERROR,
+            f"link to /{case_study_url(slug)}, which does not exist"
+            + (f" (did you mean '{suggestion[0]}'?)" if suggestion else ""),
+            f"link to a case study by its file name, without .md, e.g. /{case_study_url('oldham-banking-services')}"))

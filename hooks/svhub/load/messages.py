@@ -1,0 +1,103 @@
+"""Messages for editors, in the compiler-style form `path:line:col: error: …`."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from .frontmatter import Document
+
+
+class Position(NamedTuple):
+    """A place in a file as an editor counts it: lines and columns from 1."""
+
+    line: int
+    col: int
+
+    @classmethod
+    def of(cls, text: str, offset: int, first_line: int = 1) -> Position:
+        """Where character `offset` of `text` is, when `text` starts on line `first_line`."""
+        before = text[:offset]
+        return cls(first_line + before.count("\n"), offset - (before.rfind("\n") + 1) + 1)
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    path: str
+    line: int
+    col: int
+    severity: Severity
+    message: str
+    hint: str = ""
+
+    def format(self) -> str:
+        text = f"{self.path}:{self.line}:{self.col}: {self.severity.value}: {self.message}"
+        if self.hint:
+            text += f"\n    hint: {self.hint}"
+        return text
+
+    def github_annotation(self) -> str:
+        """A workflow command, so the problem shows on the pull request's diff."""
+        message = self.message + (f" (hint: {self.hint})" if self.hint else "")
+        message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return (
+            f"::{self.severity.value} file={self.path},line={self.line},"
+            f"col={self.col}::{message}"
+        )
+
+
+def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
+    return any(d.severity is Severity.ERROR for d in diagnostics)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A 'did you mean …?' suffix, or nothing when no choice is close.
+
+    A shortened value ('yorkshire') is close to the choices it starts, however
+    long they are: all of them are offered when there are a few."""
+    word, choices = str(word), [str(choice) for choice in choices]
+    starting = [choice for choice in choices if word and choice.startswith(word)]
+    match = starting if 1 <= len(starting) <= 3 else difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if not match:
+        return ""
+    *rest, last = (f"'{choice}'" for choice in match)
+    return f" (did you mean {', '.join(rest) + ' or ' if rest else ''}{last}?)"
+
+
+class UserError(Exception):
+    """Bad input from a person: reported as diagnostics, never as a traceback."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        super().__init__("\n".join(d.format() for d in diagnostics))
+        self.diagnostics = diagnostics
+
+
+def field_name(path: tuple) -> str:
+    """A front-matter path as an editor writes it: ('outcomes', 0, 'theme') is 'outcomes[0].theme'."""
+    return ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in path).replace(".[", "[")
+
+
+class Report:
+    """Collects every problem in one file, so an editor fixes them in one go."""
+
+    def __init__(self, path: str, doc: Document | None = None):
+        self.path = path
+        self.doc = doc
+        self.items: list[Diagnostic] = []
+
+    def add(self, position: Position, message: str, hint: str = "", severity: Severity = Severity.ERROR) -> None:
+        self.items.append(Diagnostic(self.path, position.line, position.col, severity, message, hint))
+
+    def at(self, path: tuple, message: str, hint: str = "", *, key: bool = False,
+           severity: Severity = Severity.ERROR) -> None:
+        """A problem with the value (or key) at `path`, or at the file's start if it has no positions."""
+        self.add(self.doc.where(path, key=key) if self.doc else Position(1, 1), message, hint, severity)

@@ -1,0 +1,107 @@
+"""Rules JSON Schema cannot express: the file name, real dates and their order,
+each theme's dimension, and no invisible text-direction controls."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from ..structure.vocabularies import Vocabularies
+from ..urls import RESERVED_SLUGS
+from .messages import Position, Report, did_you_mean, field_name
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_MAX = 80
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+
+
+def _parse_date(value: Any, path: tuple, report: Report) -> date | None:
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        report.at(path, f"'{field_name(path)}' is not a real date: '{value}'", "check the month and day")
+        return None
+
+
+def check_strings(value: Any, path: tuple, report: Report) -> None:
+    if isinstance(value, str):
+        found = BIDI_CONTROLS.search(value)
+        if found:
+            report.at(path, f"'{field_name(path)}' contains an invisible text-direction control character "
+                            f"(U+{ord(found.group()):04X})",
+                      "retype the text; these characters can make text display differently from how it reads")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            check_strings(item, path + (key,), report)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            check_strings(item, path + (index,), report)
+
+
+def _list(value: Any) -> list:
+    return value if isinstance(value, list) else []
+
+
+def cross_field_rules(data: dict, vocab: Vocabularies, report: Report) -> dict[str, date | None]:
+    """Rules JSON Schema cannot express: real dates, their order, themes' dimensions."""
+    dates = {key: _parse_date(data[key], (key,), report) for key in ("published", "last_reviewed", "review_by")
+             if isinstance(data.get(key), str)}
+    published, reviewed, review_by = (dates.get(k) for k in ("published", "last_reviewed", "review_by"))
+    if published and reviewed and reviewed < published:
+        report.at(("last_reviewed",), f"last_reviewed ({reviewed}) is before published ({published})",
+                  "a case study cannot be reviewed before it is published")
+    if reviewed and review_by and review_by <= reviewed:
+        report.at(("review_by",), f"review_by ({review_by}) must be after last_reviewed ({reviewed})",
+                  "set the next review date, usually a year after the last review")
+    contract = data.get("contract")
+    for key in ("awarded", "started"):
+        if isinstance(contract, dict) and isinstance(contract.get(key), str):
+            dates[key] = _parse_date(contract[key], ("contract", key), report)
+    for index, source in enumerate(_list(data.get("sources"))):
+        if isinstance(source, dict) and isinstance(source.get("date"), str):
+            _parse_date(source["date"], ("sources", index, "date"), report)
+    _organisation_changes(data, report)
+    for index, outcome in enumerate(_list(data.get("outcomes"))):
+        if not isinstance(outcome, dict):
+            continue
+        theme, dimension = outcome.get("theme"), outcome.get("dimension")
+        if isinstance(theme, str) and isinstance(dimension, str) and theme in vocab["theme"] \
+                and dimension in vocab["dimension"]:
+            expected = vocab["theme"].terms[theme].dimension
+            if expected != dimension:
+                report.at(("outcomes", index, "dimension"),
+                          f"theme '{theme}' belongs to the '{expected}' dimension, not '{dimension}'",
+                          f"set dimension: {expected}, or choose a theme from the {dimension} dimension")
+    return dates
+
+
+def _organisation_changes(data: dict, report: Report) -> None:
+    """A changed organisation must be one the case study names, and its dates real."""
+    names = [o.get("name") for o in (data.get("commissioner"), data.get("provider")) if isinstance(o, dict)]
+    names += [p for p in _list(data.get("partners")) if isinstance(p, str)]
+    for index, change in enumerate(_list(data.get("organisation_changes"))):
+        if not isinstance(change, dict):
+            continue
+        if isinstance(change.get("date"), str):
+            _parse_date(change["date"], ("organisation_changes", index, "date"), report)
+        for number, source in enumerate(_list(change.get("sources"))):
+            if isinstance(source, dict) and isinstance(source.get("date"), str):
+                _parse_date(source["date"], ("organisation_changes", index, "sources", number, "date"), report)
+        name = change.get("organisation")
+        if isinstance(name, str) and name not in names:
+            report.at(("organisation_changes", index, "organisation"),
+                      f"'{name}' is not the commissioner, the provider or a partner of this case study"
+                      f"{did_you_mean(name, [n for n in names if isinstance(n, str)])}",
+                      "write the name exactly as it appears under commissioner, provider or partners")
+
+
+def check_slug(slug: str, report: Report) -> None:
+    if not SLUG.match(slug) or len(slug) > SLUG_MAX:
+        suggestion = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-")[:SLUG_MAX] or "my-case-study"
+        report.add(Position(1, 1), f"the file name '{slug}.md' is not a valid slug",
+                   f"use lowercase letters, digits and hyphens, at most {SLUG_MAX} characters, "
+                   f"e.g. '{suggestion}.md'")
+    elif slug in RESERVED_SLUGS:
+        report.add(Position(1, 1), f"the file name '{slug}.md' is reserved for the site's own pages",
+                   f"choose another name, e.g. '{slug}-case-study.md'")

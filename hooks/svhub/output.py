@@ -1,0 +1,56 @@
+"""What a build produces, independent of the site engine: pages and files.
+
+Everything that writes output (pages, the finder's data, exports, the data
+dictionary) imports these from here, never from the page compiler.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from markupsafe import escape
+
+# Templates that write the page's h1 themselves (the others show the Markdown's).
+TEMPLATES_WITH_TITLE = frozenset({"casestudy.html"})
+
+
+@dataclass
+class GeneratedPage:
+    src_uri: str
+    title: str
+    body: str
+    description: str = ""
+    template: str = ""
+    data: dict[str, Any] = field(default_factory=dict)
+    hide: tuple[str, ...] = ()
+
+    @property
+    def front_matter(self) -> dict[str, Any]:
+        """What the engine reads before rendering; `hub` carries the page data."""
+        meta: dict[str, Any] = {"title": self.title}
+        if self.description:
+            meta["description"] = self.description
+        if self.template:
+            meta["template"] = self.template
+        if self.hide:
+            meta["hide"] = list(self.hide)
+        return meta
+
+    def markdown(self, *, with_data: bool = True) -> str:
+        meta = self.front_matter | ({"hub": self.data} if with_data and self.data else {})
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+        # A page without its own template starts with its title as its one h1,
+        # so that the skip link and the contents start there.
+        titled = self.template in TEMPLATES_WITH_TITLE or self.body.startswith("# ")
+        heading = "" if titled else f"# {escape(self.title)}\n\n"
+        return f"---\n{front}---\n\n{heading}{self.body}"
+
+
+@dataclass
+class GeneratedFile:
+    """A download, such as the CSV of every case study."""
+
+    src_uri: str
+    content: bytes

@@ -1,0 +1,102 @@
+"""The facet registry: every field the library is browsed or filtered by, written once.
+
+A facet's name is the finder's URL parameter and its column in the facet table
+(the last part of the front-matter field, except where that alone would be
+ambiguous). Its label is what the finder's legend, the facet pages, the browse
+links and the editors' questions call it; `short` is the row label on a case
+study's page. A facet with a folder also has static pages, at
+case-studies/<folder>/<value>/, the route that works without JavaScript.
+
+The listing and facet pages, the finder's facet table, the loader's reserved
+file names, the cross-check of links, the data dictionary and the scaffold's
+questions all read the facets from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .casestudy import CaseStudy
+
+
+class Kind(StrEnum):
+    MULTI = "multi"  # values from a vocabulary; a case study may have several; any of the chosen ones matches
+    BAND = "band"    # a number, shown and filtered as one of fixed bands (its values are the bands)
+    RANGE = "range"  # a number, filtered by a range: a year from-to, or at least a percentage
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    label: str
+    path: tuple[str, ...]  # where it is in the front matter
+    kind: Kind
+    values_of: Callable[[CaseStudy], tuple[str, ...]] = lambda case_study: ()
+    vocabulary: str | None = None
+    folder: str | None = None
+    short: str = ""
+    hint: str = ""
+    # A fixed set of collections, one page each even while empty, with their own
+    # introduction (content/_data/collections.yml): the 2014 review's contract types.
+    collections: bool = False
+    column: str = ""  # its column in the finder's facet table; its name unless given
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "column", self.column or self.name)
+
+    @property
+    def row_label(self) -> str:
+        return self.short or self.label
+
+    @property
+    def field(self) -> str:
+        """The field as the data dictionary names it, e.g. 'commissioner.region'."""
+        return ".".join(self.path)
+
+
+# (id, label, lowest value in pounds); each band runs up to the next one's lowest.
+VALUE_BANDS: tuple[tuple[str, str, int], ...] = (
+    ("under-100k", "Under £100,000", 0),
+    ("100k-1m", "£100,000 to £1 million", 100_000),
+    ("1m-10m", "£1 million to £10 million", 1_000_000),
+    ("10m-100m", "£10 million to £100 million", 10_000_000),
+    ("100m-plus", "£100 million or more", 100_000_000),
+)
+WEIGHTING_STEPS = (5, 10, 15, 20, 30)
+
+
+def value_band(value: int | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return (next(band for band, _label, low in reversed(VALUE_BANDS) if value >= low),)
+
+
+SERVICE = Facet("service", "Service area", ("service",), Kind.MULTI, lambda c: (c.service,), "service",
+                folder="service", short="Service")
+THEME = Facet("theme", "Theme", ("outcomes", "theme"), Kind.MULTI, lambda c: c.themes, "theme", folder="theme")
+COMMISSIONER_TYPE = Facet("commissioner_type", "Commissioner type", ("commissioner", "type"), Kind.MULTI,
+                          lambda c: (c.commissioner.type,), "commissioner_type")
+REGION = Facet("region", "Region", ("commissioner", "region"), Kind.MULTI, lambda c: (c.commissioner.region,),
+               "region", folder="region")
+STAGES = Facet("stages", "Stages", ("stages",), Kind.MULTI, lambda c: c.stages, "stage")
+EVIDENCE = Facet("evidence", "Evidence", ("evidence",), Kind.MULTI, lambda c: (c.evidence,), "evidence")
+REVIEW_EXAMPLE = Facet("review_example", "Contract type named in the 2014 review", ("review_example",), Kind.MULTI,
+                       lambda c: (c.review_example,) if c.review_example else (), "review_example",
+                       folder="review-example", short="Contract type", collections=True)
+VALUE = Facet("value_gbp", "Contract value", ("contract", "value_gbp"), Kind.BAND,
+              lambda c: value_band(c.contract.value_gbp),
+              hint="As published: some are a year's value, some the whole contract's.")
+AWARDED = Facet("awarded", "Contract year", ("contract", "awarded"), Kind.RANGE, column="year")
+WEIGHTING = Facet("social_value_weighting_pct", "Social value weighting", ("contract", "social_value_weighting_pct"),
+                  Kind.RANGE)
+
+# In the order the finder shows them.
+FACETS: tuple[Facet, ...] = (SERVICE, THEME, COMMISSIONER_TYPE, REGION, STAGES, EVIDENCE, REVIEW_EXAMPLE, VALUE,
+                             AWARDED, WEIGHTING)
+# The facets with static pages, in the order the listing's "Browse by" links show them.
+PAGE_FACETS: tuple[Facet, ...] = tuple(f for f in FACETS if f.folder)
+BY_NAME = {f.name: f for f in FACETS}

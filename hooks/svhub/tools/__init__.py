@@ -1,0 +1,1 @@
+"""Site tools: the link checker and what every command-line script shares."""

@@ -1,0 +1,51 @@
+"""The URL scheme of the generated pages, written once.
+
+Every generated page lives under SECTION: a case study at
+case-studies/<slug>/, the listing at case-studies/ and case-studies/page/<n>/,
+a facet's pages at case-studies/<facet folder>/<value>/ and the downloads and
+the finder's data in case-studies/data/. URLs are relative to the site root,
+directory-style, with a trailing slash.
+"""
+
+from __future__ import annotations
+
+from .structure.facets import PAGE_FACETS, Facet
+
+SECTION = "case-studies"
+DATA_FOLDER = "data"
+DATA_DIR = f"{SECTION}/{DATA_FOLDER}"
+LISTING_PAGES = "page"
+# What under case-studies/ is the site's own, not a case study: a case study
+# may not take one of these names, and a link to one is not a broken link.
+SITE_FOLDERS = frozenset({DATA_FOLDER, LISTING_PAGES, *(f.folder for f in PAGE_FACETS)})
+RESERVED_SLUGS = SITE_FOLDERS | {"index", "assets"}
+
+
+def case_study_url(slug: str) -> str:
+    return f"{SECTION}/{slug}/"
+
+
+def listing_url(number: int) -> str:
+    """Page 1 of the listing is /case-studies/; page n is /case-studies/page/n/.
+
+    Case-study slugs are one path segment, so these can never clash with one."""
+    return f"{SECTION}/" if number == 1 else f"{SECTION}/{LISTING_PAGES}/{number}/"
+
+
+def facet_index_url(facet: Facet) -> str:
+    return f"{SECTION}/{facet.folder}/"
+
+
+def facet_url(facet: Facet, value: str) -> str:
+    return f"{facet_index_url(facet)}{value}/"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from one directory-style page URL to another, e.g. '../region/wales/'."""
+    source = [p for p in from_url.split("/") if p]
+    target = [p for p in to_url.split("/") if p]
+    common = 0
+    while common < min(len(source), len(target)) and source[common] == target[common]:
+        common += 1
+    parts = [".."] * (len(source) - common) + target[common:]
+    return "/".join(parts) + "/" if parts else "./"
