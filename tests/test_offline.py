@@ -127,6 +127,15 @@ def test_a_page_names_and_prints_its_address_online_not_its_file_in_the_copy(off
     assert f"{SITE_URL + online}." in html.select_one(".hub-print-url").get_text()
 
 
+def test_the_copy_keeps_the_sites_content_security_policy(offline_site):
+    """Chromium counts a file:// script as the page's 'self', so the copy needs no
+    looser policy; the browser tests below check that nothing is refused."""
+    for file in ("index.html", "case-studies/index.html"):
+        policy = soup(offline_site, file).select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
+        assert policy.startswith("default-src 'none'; script-src 'self'")
+        assert "file:" not in policy and "unsafe" not in policy and "*" not in policy
+
+
 def test_the_online_site_has_no_offline_notice(real_site):
     assert soup(real_site, "").select_one(".hub-offline-edition") is None
 
