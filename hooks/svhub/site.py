@@ -31,6 +31,7 @@ from .pages.instruments import Register, check_page, load_register
 from .pages.listings import CollectionText, Listings
 from .pages.reference import ReferenceData
 from .pages.review import build_date
+from .urlstyle import as_file_links, file_urls
 
 
 @dataclass
@@ -45,6 +46,7 @@ class HubBuild:
     content_diagnostics: list[Diagnostic] = field(default_factory=list)
     changes: ChangeNotes = field(default_factory=ChangeNotes)
     _by_uri: dict[str, GeneratedPage] = field(default_factory=dict, repr=False)
+    _file_urls: dict[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def start(cls, paths: HubPaths, repo_url: str = "", today: date | None = None, site_url: str = "") -> HubBuild:
@@ -155,3 +157,11 @@ class HubBuild:
             return sanitise_html(html)
         return html
 
+    def know_files(self, src_uris: list[str]) -> None:
+        """Every page of the site, hand-written or generated, by its source path."""
+        self._file_urls = file_urls(src_uris)
+
+    def file_links(self, text: str, src_uri: str, *, folders_only: bool = False) -> str:
+        """The page's links between pages, for an engine that gives pages file URLs
+        (see svhub.urlstyle): a page's Markdown, or with `folders_only` its rendered HTML."""
+        return as_file_links(text, src_uri, self._file_urls, folders_only=folders_only)

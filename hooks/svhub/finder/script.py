@@ -26,7 +26,7 @@ SCRIPTS: dict[str, tuple[str, ...]] = {
     "assets/javascripts/finder.js": (
         "engine/data.js", "engine/index.js", "engine/query.js", "engine/state.js", "engine/filter.js",
         "engine/csv.js", "ui/dom.js", "ui/controls.js", "ui/results.js", "ui/chips.js", "ui/count.js", "ui/follow.js",
-        "main.js",
+        "ui/print.js", "main.js",
     ),
     # The record of consideration's page (svhub.pages.record): the finder's engine, so that its
     # examples are the finder's, with the record's own model and UI.
