@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 # explains our plan for it (keep the logic engine-neutral in hooks/svhub).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve validate lint bench new linkcheck-external clean
+.PHONY: site test serve validate lint bench new linkcheck-external offline clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,11 @@ validate: $(STAMP)
 linkcheck-external: site
 	$(PY) scripts/linkcheck.py --external
 
+# The whole hub in a zip that works unzipped, from index.html, with no network
+# (scripts/offline.py): dist/social-value-hub-offline.zip, the same for the same commit.
+offline: $(STAMP)
+	$(PY) scripts/offline.py --output dist/social-value-hub-offline.zip
+
 lint: $(STAMP)
 	$(PY) -m ruff check hooks scripts tests
 
@@ -47,4 +52,4 @@ bench: $(STAMP)
 	$(PY) scripts/bench.py
 
 clean:
-	rm -rf site .site-build-* .site-old-*
+	rm -rf site dist .site-build-* .site-old-*

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from svhub import offline
 from svhub.config import HubPaths, site_url
 from svhub.finder import script as finder_script
 from svhub.load.messages import UserError
@@ -23,9 +24,19 @@ _build: HubBuild | None = None
 
 
 def on_config(config):
-    """1. Load and validate every case study before anything is written."""
+    """1. Load and validate every case study before anything is written; for the offline
+    copy (svhub.offline), check it has file URLs and note its edition for the home page."""
     global _build
     config.site_url = site_url(config.site_url)
+    try:
+        edition = offline.edition()
+    except ValueError as error:
+        raise PluginError(str(error)) from None
+    if edition:  # the offline copy (scripts/offline.py): its home page names the edition
+        if config.use_directory_urls:
+            raise PluginError("the offline copy needs file URLs: build it with --no-directory-urls")
+        config.extra["hub_offline"] = {"commit": edition.commit, "date": edition.date,
+                                       "date_iso": edition.iso_date, "site_url": config.site_url}
     _build = HubBuild.start(HubPaths(Path(config.config_file_path).parent), repo_url=config.repo_url or "",
                             site_url=config.site_url)
     for line in _build.messages():
@@ -75,7 +86,10 @@ def on_page_content(html, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    """6. A case study's skip link and contents start at the title its template writes."""
+    """6. A case study's skip link and contents start at the title its template writes.
+    In the offline copy, a page's canonical address is its address online."""
+    if config.extra.get("hub_offline"):
+        page.canonical_url = offline.online_url(config.site_url, page.file.src_uri)
     if page.meta.get("template") == "casestudy.html":
         from mkdocs.structure.toc import AnchorLink, TableOfContents
 

@@ -5,7 +5,9 @@
 - the JavaScript a case-study page needs: at most 150 KB;
 - the finder's own script, without its index: at most 20 KB;
 - a case-study page does not grow with the number of case studies (the same
-  page in a library of 3 and of 200 synthetic case studies).
+  page in a library of 3 and of 200 synthetic case studies);
+- the offline copy's zip (scripts/offline.py) at 40 synthetic case studies: at
+  most 3 times the bytes of the online site/ built from the same library.
 
 Usage: scripts/budgets.py [--site-dir DIR] [--no-growth]
 (without --site-dir, the repository's site is built into a temporary folder)
@@ -20,6 +22,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -42,6 +45,7 @@ FINDER_SCRIPTS = "assets/javascripts"  # finder*.js: the finder's own scripts (l
 # related case studies (at most three, each a title and summary), no more.
 GROWTH_ALLOWANCE = 1 * KB
 SMALL_LIBRARY, LARGE_LIBRARY = 3, 200
+OFFLINE_LIBRARY, OFFLINE_RATIO = 40, 3
 
 
 @dataclass(frozen=True)
@@ -142,10 +146,31 @@ def growth(small: Path, large: Path) -> Figure:
                   GROWTH_ALLOWANCE, f"{page.parent.name}: {before / KB:.1f} KB -> {after / KB:.1f} KB")
 
 
+def folder_bytes(folder: Path) -> int:
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+
+
+def offline_size(folder: Path) -> Figure:
+    """The offline zip against the online site/, both of OFFLINE_LIBRARY synthetic case studies.
+    The library is no clone, so the copy names 'synthetic' and now as its edition."""
+    site = synthetic_site(OFFLINE_LIBRARY, folder)
+    project, target = site.parent, folder / "offline.zip"
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "offline.py"), "--config-file",
+                             str(project / "mkdocs.yml"), "--output", str(target)], cwd=project,
+                            capture_output=True, text=True,
+                            env=os.environ | {"NO_MKDOCS_2_WARNING": "1", "HUB_OFFLINE_EDITION": f"synthetic {int(time.time())}"})
+    if result.returncode != 0:
+        raise SystemExit(f"budgets.py: error: the offline copy of {project} failed\n{result.stderr[-3000:]}")
+    zipped, online = target.stat().st_size, folder_bytes(site)
+    return Figure(f"offline zip, {OFFLINE_LIBRARY} case studies (on disk)", zipped, OFFLINE_RATIO * online,
+                  f"{zipped / online:.2f} x the online site/ of {online / KB:.0f} KB")
+
+
 def main() -> int:
     parser = ArgumentParser(prog="budgets.py", description=__doc__.splitlines()[0])
     parser.add_argument("--site-dir", type=Path, help="a built site (default: build the repository's)")
-    parser.add_argument("--no-growth", action="store_true", help="skip the 3 vs 200 case-study comparison")
+    parser.add_argument("--no-growth", action="store_true",
+                        help="skip the figures that build synthetic libraries (3 vs 200; the offline zip at 40)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="svhub-budgets-") as temporary:
         folder = Path(temporary)
@@ -156,6 +181,7 @@ def main() -> int:
         figures = measure(site)
         if not args.no_growth:
             figures.append(growth(synthetic_site(SMALL_LIBRARY, folder), synthetic_site(LARGE_LIBRARY, folder)))
+            figures.append(offline_size(folder))
     print("Size budgets (gzip, as sent over the network)")
     for figure in figures:
         print(figure.line())

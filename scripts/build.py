@@ -4,7 +4,8 @@
 A failed build leaves the last good site/ untouched: nothing is ever written
 over it until the new one is complete.
 
-Usage: scripts/build.py [--site-dir DIR] [--config-file mkdocs.yml]
+Usage: scripts/build.py [--site-dir DIR] [--config-file mkdocs.yml] [--no-directory-urls]
+(--no-directory-urls: pages as file URLs, page.html, for the offline copy)
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ def main() -> int:
     parser = ArgumentParser(prog="build.py", description=__doc__.splitlines()[0])
     parser.add_argument("--site-dir", type=Path, default=Path("site"))
     parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
+    parser.add_argument("--no-directory-urls", action="store_true", help="pages as page.html, for file://")
     args = parser.parse_args()
     target = args.site_dir.resolve()
     fresh = target.with_name(f".site-build-{os.getpid()}")
@@ -39,6 +41,8 @@ def main() -> int:
     env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict",
                "--config-file", str(args.config_file), "--site-dir", str(fresh)]
+    if args.no_directory_urls:
+        command.append("--no-directory-urls")
     result = subprocess.run(command, env=env)
     if result.returncode != 0:
         shutil.rmtree(fresh, ignore_errors=True)

@@ -84,6 +84,7 @@ PAGE_TYPES = {
     "facet page": "case-studies/service/food-and-catering/",
     "facet index": "case-studies/region/",
     "404 page": "404.html",
+    "record of consideration": "guidance/record-of-consideration/",
 }
 
 CHROMIUM_FLAGS = [

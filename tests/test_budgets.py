@@ -65,3 +65,10 @@ def test_a_page_over_budget_is_reported_and_fails():
     figure = budgets.Figure("case-study page HTML (largest page)", 31_000, 30_000, "some-page")
     assert not figure.ok
     assert "OVER BUDGET" in figure.line()
+
+
+def test_the_offline_zip_at_40_case_studies_is_at_most_three_times_the_online_site(tmp_path):
+    figure = budgets.offline_size(tmp_path)
+    assert figure.name.startswith(f"offline zip, {budgets.OFFLINE_LIBRARY} case studies")
+    assert figure.ok, figure.line()
+    assert figure.budget == budgets.OFFLINE_RATIO * budgets.folder_bytes(tmp_path / "library-40" / "site")

@@ -70,3 +70,50 @@ def test_the_sites_chrome_does_not_print(page, real_server):
     hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-footer', '.md-search']
         .map(s => document.querySelector(s)).filter(Boolean).map(e => getComputedStyle(e).display)""")
     assert hidden and set(hidden) == {"none"}
+
+
+def test_print_these_results_prints_the_whole_list_with_its_filters_facts_and_addresses(page, real_site, real_server):
+    """The finder's button prints every result of the current list (not only the
+    first twenty shown), each with its summary, key facts and address online,
+    under a line that names the keywords and filters that made the list."""
+    from playwright.sync_api import expect
+
+    page.goto(real_server.url + "case-studies/?service=housing-repairs")
+    page.wait_for_selector(".hub-finder--ready")
+    page.fill("#hub-finder-q", "residents")
+    expect(page.locator("#hub-finder-count")).to_contain_text("match")
+    expect(page.locator("#hub-finder-count")).not_to_contain_text("Loading")
+    # The print dialog itself cannot be driven headless: the button's call is recorded, then the page is printed.
+    page.evaluate("() => { window.print = () => { document.documentElement.dataset.printed = 'yes'; }; }")
+    page.click("text=Print these results")
+    page.wait_for_selector("html[data-printed]", state="attached")
+    slugs = [a.get_attribute("href").removesuffix("/") for a in page.locator(".hub-result__title a").all()]
+    assert slugs
+    listing = soup(real_site, "case-studies/")
+    from pypdf import PdfReader
+
+    text = _squash("\n".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages))
+    assert _squash(f"{len(slugs)} case studies from the Social Value Hub's case-study finder, found with "
+                   "Keywords: residents; Service area: Housing repairs and maintenance.") in text
+    for slug in slugs:
+        item = listing.select_one(f"#cs-{slug}")
+        assert _squash(item.select_one(".hub-result__title").get_text()) in text
+        assert _squash(item.select_one(".hub-result__summary").get_text()) in text
+        assert _squash(f"https://www.socialvaluehub.org.uk/case-studies/{slug}/") in text
+        for fact in item.select(".hub-result__meta dd"):
+            assert _squash(fact.get_text()) in text
+    assert "Searchcasestudies" not in text and "Downloadtheseresults" not in text
+
+
+def test_print_these_results_prints_every_result_not_only_those_shown(page, real_server):
+    page.goto(real_server.url + "case-studies/")
+    page.wait_for_selector(".hub-finder--ready")
+    total = int(page.inner_text("#hub-finder-count").split()[0])
+    assert page.locator(".hub-result").count() < total  # "Show more" holds the rest
+    page.evaluate("() => { window.print = () => { document.documentElement.dataset.printed = 'yes'; }; }")
+    page.click("text=Print these results")
+    page.wait_for_selector("html[data-printed]", state="attached")
+    assert page.locator(".hub-result").count() == total
+    assert page.locator(".hub-result__address").count() == total
+    line = page.locator(".hub-finder__printed").text_content()
+    assert line.startswith(f"All {total} case studies in the Social Value Hub's case-study finder, with no filters")

@@ -1,11 +1,11 @@
-// What the chips and the live count say (the UI's wording, which needs no page).
+// What the chips, the live count and the printed list's line say (the UI's wording, which needs no page).
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const { load, table } = require("./load.js");
 
 const hub = load("engine/base.js", "engine/data.js", "engine/filter.js", "engine/state.js",
-                 "ui/dom.js", "ui/chips.js", "ui/count.js");
+                 "ui/dom.js", "ui/chips.js", "ui/count.js", "ui/print.js");
 const t = table({ region: ["london", "wales"] }, []);
 
 test("a chip for the keywords, each facet value, the year range and the weighting, each removing itself", () => {
@@ -36,4 +36,12 @@ test("the count says how many match, and what to try when none do", () => {
   assert.equal(hub.count.wording(1, true), "1 case study match");
   assert.equal(hub.count.wording(4, true), "4 case studies match");
   assert.equal(hub.count.wording(0, true), "No case studies match. Try fewer words or remove a filter.");
+});
+
+test("the printed list says which keywords and filters made it, and its order", () => {
+  const state = hub.state.parse("?q=repairs&region=wales", t.facets);
+  assert.equal(hub.print.line(state, t, 3), "3 case studies from the Social Value Hub's case-study finder, found with " +
+               "Keywords: repairs; Region: WALES. Order: relevance.");
+  assert.equal(hub.print.line(hub.state.parse("", t.facets), t, 1),
+               "All 1 case study in the Social Value Hub's case-study finder, with no filters or keywords. Order: newest.");
 });

@@ -1,4 +1,4 @@
-"""The finder's two scripts, each joined from its modules at build time.
+"""The finder's two scripts, and the record page's, each joined from its modules at build time.
 
 The modules live in the theme folder, under site_overrides/assets/javascripts/finder/:
 an engine with no DOM (data, index, query, state, filter, csv), which Node's
@@ -26,7 +26,12 @@ SCRIPTS: dict[str, tuple[str, ...]] = {
     "assets/javascripts/finder.js": (
         "engine/data.js", "engine/index.js", "engine/query.js", "engine/state.js", "engine/filter.js",
         "engine/csv.js", "ui/dom.js", "ui/controls.js", "ui/results.js", "ui/chips.js", "ui/count.js", "ui/follow.js",
-        "main.js",
+        "ui/print.js", "main.js",
+    ),
+    # The record of consideration's page (svhub.pages.record): the finder's engine, so that its
+    # examples are the finder's, with the record's own model and UI.
+    "assets/javascripts/record.js": (
+        "engine/base.js", "engine/data.js", "engine/state.js", "engine/filter.js", "record/model.js", "record/main.js",
     ),
 }
 

@@ -36,11 +36,16 @@ NEWEST_ROWS = 500
 
 
 def _facet_values(facet: Facet, vocab: Vocabularies) -> tuple[list[dict[str, Any]], list[str]]:
-    """A checkbox facet's values, and the headings they are grouped under when their
-    vocabulary places each in a dimension (the themes)."""
+    """A checkbox facet's values, and the headings they are grouped under when the
+    facet names a vocabulary of groups (a framework's themes) or its vocabulary
+    places each in a dimension (the themes)."""
     if facet.kind is Kind.BAND:
         return [{"id": band, "label": label} for band, label, _low in VALUE_BANDS], []
     vocabulary = vocab[facet.vocabulary]
+    if facet.groups:
+        groups = vocab[facet.groups].values
+        return ([{"id": v, "label": vocabulary.label(v), "group": groups.index(vocabulary.terms[v].group)}
+                 for v in vocabulary.values], [vocab[facet.groups].label(g) for g in groups])
     if not any(term.dimension for term in vocabulary):
         return [{"id": v, "label": vocabulary.label(v)} for v in vocabulary.values], []
     dimensions = vocab["dimension"].values

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from ..config import HubPaths
-from ..structure.casestudy import CaseStudy, Contract, Organisation, OrganisationChange, Outcome, Source
+from ..structure.casestudy import CaseStudy, Contract, Frameworks, Organisation, OrganisationChange, Outcome, Source
 from ..structure.library import Library
 from ..structure.vocabularies import Vocabularies, load_vocabularies
 from . import frontmatter
@@ -82,6 +82,7 @@ def _build(slug: str, path: str, doc: Document, dates: dict) -> CaseStudy:
                                tuple(_source(s) for s in c["sources"]))
             for c in data.get("organisation_changes") or ()
         ),
+        frameworks=Frameworks(**{key: tuple(values) for key, values in (data.get("frameworks") or {}).items()}),
         owner=data["owner"],
         published=dates["published"],
         last_reviewed=dates["last_reviewed"],

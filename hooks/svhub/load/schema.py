@@ -24,6 +24,15 @@ CHANGES = ("merged", "renamed", "abolished", "replaced")
 VOCABULARY_KEY = "x-vocabulary"
 
 
+# The optional `frameworks` fields: their key, and the vocabulary each takes its values from.
+FRAMEWORKS: dict[str, tuple[str, str]] = {
+    "ppn_06_20_themes": ("ppn_06_20_theme", "PPN 06/20 Social Value Model themes the procurement used."),
+    "ppn_06_20": ("ppn_06_20_outcome", "PPN 06/20 Social Value Model policy outcomes the procurement used."),
+    "wellbeing_goals": ("wellbeing_goal", "Welsh well-being goals the procurement contributes to, as its sources say."),
+    "toms_themes": ("toms_theme", "National TOMs themes the procurement measured social value against."),
+}
+
+
 def _enum(vocab: Vocabularies, name: str, description: str) -> dict:
     return {"description": description, "type": "string", "enum": vocab[name].values, VOCABULARY_KEY: name}
 
@@ -235,6 +244,20 @@ def build_schema(vocab: Vocabularies) -> dict:
             "published": _date("When the case study was first published (YYYY-MM-DD)."),
             "last_reviewed": _date("When it was last checked against its sources; not before published."),
             "review_by": _date("When it is next due for review; after last_reviewed."),
+            "frameworks": _object(
+                "The frameworks its sources say the procurement used: tag a value only where a source says so.",
+                {
+                    key: {
+                        "description": description,
+                        "type": "array",
+                        "minItems": 1,
+                        "uniqueItems": True,
+                        "items": _enum(vocab, name, description),
+                    }
+                    for key, (name, description) in FRAMEWORKS.items()
+                },
+                [],
+            ),
         },
     }
 

@@ -9,7 +9,18 @@ from typing import Any
 from ..config import SiteInfo
 from ..output import GeneratedPage
 from ..structure.casestudy import CaseStudy, Source
-from ..structure.facets import AWARDED, EVIDENCE, REGION, REVIEW_EXAMPLE, SERVICE, STAGES, THEME, VALUE, WEIGHTING
+from ..structure.facets import (
+    AWARDED,
+    EVIDENCE,
+    FRAMEWORK_FACETS,
+    REGION,
+    REVIEW_EXAMPLE,
+    SERVICE,
+    STAGES,
+    THEME,
+    VALUE,
+    WEIGHTING,
+)
 from ..structure.library import Library
 from ..structure.vocabularies import Vocabularies
 from ..urls import SECTION, facet_url, relative
@@ -138,4 +149,7 @@ class CaseStudyPages:
             row(WEIGHTING.row_label, (f"{contract.social_value_weighting_pct:g}% of the award score", None))
         row(STAGES.row_label, *[(vocab[STAGES.vocabulary].label(s), None) for s in c.stages])
         row(EVIDENCE.row_label, (vocab[EVIDENCE.vocabulary].label(c.evidence), None))
+        for facet in FRAMEWORK_FACETS:
+            if values := facet.values_of(c):
+                row(facet.row_label, *[(vocab[facet.vocabulary].label(v), None) for v in values])
         return rows

@@ -9,7 +9,7 @@ from markupsafe import escape
 
 from ..load.schema import VOCABULARY_KEY, build_schema
 from ..output import GeneratedPage
-from ..structure.vocabularies import Vocabularies
+from ..structure.vocabularies import About, Vocabularies
 
 SRC_URI = "about/data-dictionary.md"
 
@@ -31,6 +31,12 @@ def _rows(schema: dict[str, Any], prefix: str = "") -> list[tuple[str, bool, str
     return rows
 
 
+def _about(about: About) -> str:
+    """Where a framework's list comes from, with its sources as links."""
+    sources = "; ".join(f"[{escape(s['title'])}]({s['url']}) ({escape(s['publisher'])})" for s in about.sources)
+    return str(escape(about.note)) + (f" Sources: {sources}." if sources else "")
+
+
 def data_dictionary(vocab: Vocabularies) -> GeneratedPage:
     schema = build_schema(vocab)
     lines = [
@@ -47,10 +53,13 @@ def data_dictionary(vocab: Vocabularies) -> GeneratedPage:
         link = f"[{values.replace('_', ' ')}](#{values.replace('_', '-')})" if values else ""
         lines.append(f"| `{field}` | {'Yes' if required else 'No'} | {_cell(description)} | {link} |")
     for name, vocabulary in vocab.by_name.items():
-        lines += ["", f"## {name.replace('_', ' ').capitalize()} {{#{name.replace('_', '-')}}}", "",
-                  "| Value | Label | Meaning |", "| --- | --- | --- |"]
+        lines += ["", f"## {name.replace('_', ' ').capitalize()} {{#{name.replace('_', '-')}}}", ""]
+        if vocabulary.about:
+            lines += [_about(vocabulary.about), ""]
+        lines += ["| Value | Label | Meaning |", "| --- | --- | --- |"]
         lines += [f"| `{t.value}` | {_cell(t.label)} | {_cell(t.description)}"
-                  + (f" ({_cell(vocab['dimension'].label(t.dimension))})" if t.dimension else "") + " |"
+                  + (f" ({_cell(vocab['dimension'].label(t.dimension))})" if t.dimension else "")
+                  + (f" (theme: `{t.group}`)" if t.group else "") + " |"
                   for t in vocabulary]
     return GeneratedPage(
         src_uri=SRC_URI,

@@ -26,6 +26,7 @@ from ..structure.vocabularies import Vocabularies
 from .formatting import long_date
 from .guidance import format_sources
 from .instruments import Register, check_sources, check_text, label_history, table
+from .record import RecordForm
 
 DIRECTIVE = re.compile(r"^\[\[hub:([a-z-]+)(?:\s+([A-Za-z0-9_-]+))?\]\]\s*$", re.M)
 DATASETS = ("duties", "thresholds", "timeline", "support", "barriers", "glossary")
@@ -124,6 +125,7 @@ def check_file(file: Path, shown: str, register: Register, history: bool = False
 class ReferenceData:
     data: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     register: Register = field(default_factory=Register)
+    record_form: RecordForm | None = None
 
     @classmethod
     def load(cls, paths: HubPaths, vocab: Vocabularies, register: Register | None = None) -> ReferenceData:
@@ -140,7 +142,7 @@ class ReferenceData:
             data[name] = _resolved(loaded or [], register)
         if problems:
             raise UserError(sorted(problems))
-        return cls(data, register)
+        return cls(data, register, RecordForm.load(paths.reference_data, data["duties"], vocab))
 
     # Renderers, one per directive -----------------------------------------
 
@@ -252,6 +254,11 @@ class ReferenceData:
     def instruments(self, arg: str | None, from_uri: str) -> str:
         return table(self.register)
 
+    def record(self, arg: str | None, from_uri: str) -> str:
+        if self.record_form is None:
+            raise KeyError("there is no content/_data/record.yml")
+        return self.record_form.html(from_uri) + "\n"
+
     def abbreviations(self) -> str:
         return "\n".join(
             f"*[{e['abbr']}]: {e['term']}" for e in self.data["glossary"] if e.get("abbr")
@@ -265,6 +272,7 @@ class ReferenceData:
             "timeline": self.timeline,
             "support": self.support, "barriers": self.barriers, "glossary": self.glossary,
             "instruments": self.instruments,
+            "record": self.record,
         }
 
         def replace(match: re.Match) -> str:

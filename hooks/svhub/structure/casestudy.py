@@ -69,6 +69,16 @@ class OrganisationChange:
 
 
 @dataclass(frozen=True)
+class Frameworks:
+    """The frameworks a case study's sources say it used (schema FRAMEWORKS)."""
+
+    ppn_06_20_themes: tuple[str, ...] = ()
+    ppn_06_20: tuple[str, ...] = ()
+    wellbeing_goals: tuple[str, ...] = ()
+    toms_themes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class CaseStudy:
     slug: str
     path: str
@@ -92,6 +102,7 @@ class CaseStudy:
     contract: Contract = field(default_factory=Contract)
     tags: tuple[str, ...] = ()
     organisation_changes: tuple[OrganisationChange, ...] = ()
+    frameworks: Frameworks = field(default_factory=Frameworks)
 
     @property
     def year(self) -> int | None:

@@ -44,6 +44,7 @@ class Facet:
     # introduction (content/_data/collections.yml): the 2014 review's contract types.
     collections: bool = False
     column: str = ""  # its column in the finder's facet table; its name unless given
+    groups: str | None = None  # the vocabulary its values are grouped under (each term's `group`), if any
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "column", self.column or self.name)
@@ -93,10 +94,22 @@ VALUE = Facet("value_gbp", "Contract value", ("contract", "value_gbp"), Kind.BAN
 AWARDED = Facet("awarded", "Contract year", ("contract", "awarded"), Kind.RANGE, column="year")
 WEIGHTING = Facet("social_value_weighting_pct", "Social value weighting", ("contract", "social_value_weighting_pct"),
                   Kind.RANGE)
+PPN_06_20_THEME = Facet("ppn_06_20_themes", "PPN 06/20 theme", ("frameworks", "ppn_06_20_themes"), Kind.MULTI,
+                        lambda c: c.frameworks.ppn_06_20_themes, "ppn_06_20_theme",
+                        hint="Only where a source says the procurement used the model.")
+PPN_06_20 = Facet("ppn_06_20", "PPN 06/20 outcome", ("frameworks", "ppn_06_20"), Kind.MULTI,
+                  lambda c: c.frameworks.ppn_06_20, "ppn_06_20_outcome", groups="ppn_06_20_theme",
+                  hint="Only where a source says the procurement used the model.")
+WELLBEING_GOAL = Facet("wellbeing_goals", "Welsh well-being goal", ("frameworks", "wellbeing_goals"), Kind.MULTI,
+                       lambda c: c.frameworks.wellbeing_goals, "wellbeing_goal")
+TOMS_THEME = Facet("toms_themes", "National TOMs theme", ("frameworks", "toms_themes"), Kind.MULTI,
+                   lambda c: c.frameworks.toms_themes, "toms_theme")
 
 # In the order the finder shows them.
 FACETS: tuple[Facet, ...] = (SERVICE, THEME, COMMISSIONER_TYPE, REGION, STAGES, EVIDENCE, REVIEW_EXAMPLE, VALUE,
-                             AWARDED, WEIGHTING)
+                             AWARDED, WEIGHTING, PPN_06_20_THEME, PPN_06_20, WELLBEING_GOAL, TOMS_THEME)
+# The frameworks commissioners use (the case studies' optional `frameworks` field).
+FRAMEWORK_FACETS: tuple[Facet, ...] = (PPN_06_20_THEME, PPN_06_20, WELLBEING_GOAL, TOMS_THEME)
 # The facets with static pages, in the order the listing's "Browse by" links show them.
 PAGE_FACETS: tuple[Facet, ...] = tuple(f for f in FACETS if f.folder)
 BY_NAME = {f.name: f for f in FACETS}

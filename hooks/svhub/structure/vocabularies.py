@@ -17,12 +17,23 @@ class Term:
     label: str
     description: str
     dimension: str | None = None
+    group: str | None = None  # a value of the vocabulary its vocabulary is grouped by (a framework's theme)
+
+
+@dataclass(frozen=True)
+class About:
+    """Where a vocabulary's list comes from (`_about` in the YAML): a framework's
+    own list must be traceable to a source that gives it in full."""
+
+    note: str
+    sources: tuple[dict, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
 class Vocabulary:
     name: str
     terms: dict[str, Term] = field(default_factory=dict)
+    about: About | None = None
 
     def __contains__(self, value: object) -> bool:
         return value in self.terms
@@ -46,17 +57,21 @@ class Vocabularies:
         return self.by_name[name]
 
 
+ABOUT = "_about"  # the key in a vocabulary that says where it comes from; not a value
+
+
 def parse_vocabularies(data: dict) -> Vocabularies:
-    by_name = {
-        name: Vocabulary(
+    by_name = {}
+    for name, entries in data.items():
+        about = entries.get(ABOUT)
+        by_name[name] = Vocabulary(
             name,
             {
-                value: Term(value, spec["label"], spec["description"], spec.get("dimension"))
-                for value, spec in entries.items()
+                value: Term(value, spec["label"], spec["description"], spec.get("dimension"), spec.get("group"))
+                for value, spec in entries.items() if value != ABOUT
             },
+            About(" ".join(about["note"].split()), tuple(about.get("sources") or ())) if about else None,
         )
-        for name, entries in data.items()
-    }
     return Vocabularies(by_name)
 
 

@@ -15,6 +15,8 @@
   if (!window.URLSearchParams || !history.replaceState || !window.fetch) return;
   var script = document.currentScript, fetches = hub.fetches;
   var href = hub.href = function (key) { return new URL(script.getAttribute("data-" + key), location.href).href; };
+  // A case study's page, from the listing: "slug/", or "slug.html" in the offline copy.
+  hub.caseStudy = function (slug) { return (script.getAttribute("data-case-study") || "{slug}/").replace("{slug}", slug); };
   var params = new URLSearchParams(location.search);
 
   // The listing without JavaScript is not drawn while the finder starts (finder.css),

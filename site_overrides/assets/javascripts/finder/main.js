@@ -11,7 +11,7 @@
  *
  * This module joins the engine (hub.data, hub.index, hub.query, hub.state,
  * hub.filter, hub.csv: no DOM) to the UI (hub.controls, hub.results,
- * hub.chips, hub.count). */
+ * hub.chips, hub.count, hub.print). */
 (function (hub) {
   "use strict";
   if (!hub || !hub.href || !window.fetch || !window.URLSearchParams || !window.Proxy) return;
@@ -174,7 +174,8 @@
     hub.results.draw(ui.list, table, rows, text, matches);
     ui.more.hidden = n <= shown;
     ui.more.textContent = "Show " + Math.min(PAGE, n - shown) + " more of " + (n - shown) + " remaining";
-    ui.download.disabled = n === 0;
+    ui.download.disabled = ui.printing.button.disabled = n === 0;
+    hub.print.update(ui.printing, state, table, n);
     hub.chips.render(ui, state, table, removeChip);
     hub.follow.render(ui.follow, state, table);
     // When the first results were shown, and every update (read by `make bench`).
@@ -202,6 +203,7 @@
     if (pages) pages.hidden = true;
     if (state.q) loadIndex();
     update();
+    window.addEventListener("beforeprint", addresses);
     window.addEventListener("popstate", function () {
       clearTimeout(typingTimer);
       state = S.parse(location.search, facets);
@@ -214,7 +216,7 @@
     });
   }
 
-  /* The form: the controls (hub.controls), the count, the sort, the download,
+  /* The form: the controls (hub.controls), the count, the sort, the download and print buttons,
    * the chips, the results list the page already has, and "Show more". */
   function build() {
     var el = hub.dom.el, list = root.querySelector("ol.hub-results");
@@ -241,6 +243,7 @@
     ui.download = el("button", { type: "button", "class": "md-button hub-finder__download",
                                  text: "Download these results (CSV)" });
     ui.download.addEventListener("click", download);
+    ui.printing = hub.print.build(printAll);
     ui.chips = el("ul", { "class": "hub-finder__chips", "aria-label": "Active filters" });
     ui.clear = el("button", { type: "button", "class": "hub-finder__clear", text: "Clear all" });
     ui.clear.addEventListener("click", function () {
@@ -263,8 +266,8 @@
     ui.list = list;
     ui.follow = hub.follow.find();
     var main = el("div", { "class": "hub-finder__results" }, [
-      el("div", { "class": "hub-finder__bar" }, [ui.count, controls.sorting, ui.download]),
-      ui.active, ui.ignored, list, ui.more
+      el("div", { "class": "hub-finder__bar" }, [ui.count, controls.sorting, ui.download, ui.printing.button]),
+      ui.active, ui.ignored, ui.printing.summary, list, ui.more
     ]);
     var form = el("form", { "class": "hub-finder__form", role: "search", "aria-label": "Case studies" }, [
       controls.search, el("div", { "class": "hub-finder__layout" }, [controls.filters, main])
@@ -272,6 +275,20 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     root.insertBefore(form, root.firstChild);
     controls.sync(state);
+  }
+
+  /* Paper gets every result, not only those shown so far (hub.print). */
+  function printAll() {
+    shown = Math.max(shown, results.length);
+    render().then(function () {
+      addresses();
+      window.print();
+    });
+  }
+
+  /* Each result's address, on paper only; also for the browser's own Print. */
+  function addresses() {
+    if (ui.list) hub.print.addresses(ui.list, table, results.slice(0, shown));
   }
 
   /* The site's own CSV, cut down to the rows shown, in the order shown (hub.csv). */

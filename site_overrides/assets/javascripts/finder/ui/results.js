@@ -4,6 +4,7 @@
 (function (hub) {
   "use strict";
   var el = hub.dom.el, text = hub.dom.text;
+  var page = function (slug) { return hub.caseStudy ? hub.caseStudy(slug) : slug + "/"; };  // head.js
 
   /* Text with each word whose index term the query matched in a <mark>. */
   function highlight(words, terms) {
@@ -34,7 +35,7 @@
     var meta = [["Commissioner", highlight(row.commissioner, terms)], ["Service", [text(label("service"))]],
                 ["Year", [text(year ? String(year) : "Not stated")]], ["Evidence", [text(label("evidence"))]]];
     return el("li", { "class": "hub-result", id: "cs-" + slug }, [
-      el("h2", { "class": "hub-result__title" }, [el("a", { href: slug + "/" }, highlight(row.title, terms))]),
+      el("h2", { "class": "hub-result__title" }, [el("a", { href: page(slug) }, highlight(row.title, terms))]),
       el("p", { "class": "hub-result__summary" }, highlight(row.summary, terms)),
       el("dl", { "class": "hub-result__meta" }, meta.map(function (m) {
         return el("div", {}, [el("dt", { text: m[0] }), el("dd", {}, m[1])]);

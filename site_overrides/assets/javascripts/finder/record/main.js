@@ -1,0 +1,298 @@
+/* Record UI: joins the form (svhub.record renders it) to the record engine.
+ * The draft is kept in this browser's localStorage on every change; the file
+ * is saved and opened on this device only; nothing is fetched but the finder's
+ * own data from this site. Typed text is only ever shown as text. */
+(function (hub) {
+  "use strict";
+
+  var root = document.getElementById("hub-record");
+  if (!root) return;
+  var DRAFT = "svhub-record-draft";
+  var SHOWN = 10;  // examples listed here; the finder link shows them all
+  var form = document.getElementById("hub-record-form");
+  var fields = Array.prototype.slice.call(form.querySelectorAll("[data-record]"));
+  var status = document.getElementById("hub-record-status");
+  var nations = JSON.parse(root.dataset.nations);
+  var table = null, store = null, failed = false, shownFor = 0;
+
+  function say(text) { status.textContent = text; }
+
+  function el(tag, text, className) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = text;
+    if (className) node.className = className;
+    return node;
+  }
+
+  /* The answers in the form, fields inside a regime that does not apply included. */
+  function readAnswers() {
+    var answers = {};
+    fields.forEach(function (field) {
+      if (field.type === "checkbox") {
+        answers[field.name] = answers[field.name] || [];
+        if (field.checked) answers[field.name].push(field.value);
+      } else if (field.type === "radio") {
+        if (field.checked) answers[field.name] = field.value;
+      } else if (field.value !== "") {
+        answers[field.name] = field.value;
+      }
+    });
+    Object.keys(answers).forEach(function (name) {
+      if (Array.isArray(answers[name]) && !answers[name].length) delete answers[name];
+    });
+    return answers;
+  }
+
+  function writeAnswers(answers) {
+    fields.forEach(function (field) {
+      var value = answers[field.name];
+      if (field.type === "checkbox") field.checked = Array.isArray(value) && value.indexOf(field.value) >= 0;
+      else if (field.type === "radio") field.checked = value === field.value;
+      else field.value = typeof value === "string" ? value : "";
+    });
+  }
+
+  function keepDraft(answers) {
+    try {
+      localStorage.setItem(DRAFT, hub.record.serialise(answers, new Date()));
+    } catch (e) {
+      say("This browser would not keep the draft (its storage may be off or full). Save the record to keep it.");
+    }
+  }
+
+  function readDraft() {
+    try {
+      var text = localStorage.getItem(DRAFT);
+      return text ? hub.record.read(text, text.length).record || null : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  /* Step 6: each regime shown only when it applies to the answers. */
+  function showRegimes(answers) {
+    var any = false;
+    form.querySelectorAll("[data-regime]").forEach(function (regime) {
+      var on = hub.record.applies(JSON.parse(regime.dataset.when), answers);
+      regime.hidden = !on;
+      any = any || on;
+    });
+    var none = form.querySelector("[data-no-regime]");
+    if (none) none.hidden = any;
+  }
+
+  /* The text of an answer as a reader sees it: a choice's label, not its value. */
+  function answerText(question) {
+    var chosen = Array.prototype.slice.call(question.querySelectorAll("input:checked"));
+    if (question.tagName === "FIELDSET") {
+      return chosen.map(function (input) { return form.querySelector("label[for='" + input.id + "']").textContent; })
+        .join("; ");
+    }
+    var field = question.querySelector("[data-record]");
+    if (field.tagName === "SELECT") return field.value ? field.options[field.selectedIndex].textContent : "";
+    var pounds = field.name === "value_gbp" && hub.record.amount(field.value);
+    if (pounds) return "£" + pounds.toLocaleString("en-GB");
+    return field.type === "date" && field.value ? longDate(field.value) : field.value;
+  }
+
+  /* "2027-04-01" as "1 April 2027". */
+  function longDate(iso) {
+    var when = new Date(iso + "T12:00:00");
+    return isNaN(when) ? iso : when.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+  }
+
+  function labelOf(question) {
+    var label = question.tagName === "FIELDSET" ? question.querySelector("legend") : question.querySelector("label");
+    return label.textContent;
+  }
+
+  var cited = [];
+
+  /* The record as a summary (model.markdown's shape): the visible questions, answered or not. */
+  function summary() {
+    var answers = readAnswers(), today = new Date();
+    var steps = Array.prototype.slice.call(form.querySelectorAll("[data-step]")).map(function (step) {
+      var items = [], clauses = [];
+      step.querySelectorAll("[data-clause]").forEach(function (a) {
+        if (!a.closest("[hidden]")) clauses.push({ label: a.closest("[data-regime]") ?
+          a.closest("[data-regime]").querySelector("legend").textContent : a.textContent, url: a.href });
+      });
+      step.querySelectorAll("[data-question]").forEach(function (question) {
+        if (question.closest("[hidden]")) return;
+        var regime = question.closest("[data-regime]");
+        items.push({ label: (regime ? regime.querySelector("legend").textContent + ": " : "") + labelOf(question),
+                     answer: answerText(question) || "Not answered" });
+      });
+      return { title: step.querySelector("h2").textContent, clauses: clauses, items: items };
+    });
+    return {
+      title: "Record of consideration: " + (answers.procurement_name || "untitled procurement"),
+      lines: [(answers.authority || "Authority not given"),
+              "Record made " + today.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }) +
+              (answers.decided_on ? "; decision dated " + longDate(answers.decided_on) : "")],
+      steps: steps,
+      examples: cited,
+      footer: "Not legal advice. Made with the Social Value Hub's record page (" +
+        location.href.split(/[?#]/)[0] + "); the answers are the authority's own."
+    };
+  }
+
+  /* The printed record: the summary as elements, text as text. */
+  function renderPrint() {
+    var record = summary(), out = document.getElementById("hub-record-print");
+    out.textContent = "";
+    out.appendChild(el("h1", record.title));
+    record.lines.forEach(function (line) { out.appendChild(el("p", line, "hub-record-print-line")); });
+    record.steps.forEach(function (step) {
+      var section = el("section");
+      section.appendChild(el("h2", step.title));
+      if (step.clauses.length) {
+        section.appendChild(el("p", "Rests on: " + step.clauses.map(function (c) {
+          return c.label + " (" + c.url + ")";
+        }).join("; "), "hub-record-print-clauses"));
+      }
+      var list = el("dl");
+      step.items.forEach(function (item) {
+        list.appendChild(el("dt", item.label));
+        list.appendChild(el("dd", item.answer));
+      });
+      section.appendChild(list);
+      out.appendChild(section);
+    });
+    if (record.examples.length) {
+      var examples = el("section");
+      examples.appendChild(el("h2", "Examples cited"));
+      var ol = el("ol");
+      record.examples.forEach(function (e) { ol.appendChild(el("li", e.title + " (" + e.url + ")")); });
+      examples.appendChild(ol);
+      out.appendChild(examples);
+    }
+    out.appendChild(el("p", record.footer, "hub-record-print-footer"));
+  }
+
+  /* The examples: the finder's rows for the same state, and a link to the finder with it. */
+  function showExamples(answers) {
+    var count = document.getElementById("hub-record-examples-count");
+    var list = document.getElementById("hub-record-examples-list");
+    var link = document.getElementById("hub-record-finder-link");
+    if (failed) return;
+    if (!table) { count.textContent = "Loading the case studies…"; return; }
+    var state = hub.record.finderState(answers, nations, table);
+    list.textContent = "";
+    cited = [];
+    if (!state) {
+      shownFor++;
+      count.textContent = "Choose a service area, themes or a nation to see case studies that match.";
+      link.hidden = true;
+      return;
+    }
+    var rows = hub.record.examples(table, state), shown = rows.slice(0, SHOWN), request = ++shownFor;
+    link.href = root.dataset.finder + hub.state.serialise(state, table.facets);
+    link.hidden = false;
+    count.textContent = rows.length === 0 ? "No case study matches these answers yet."
+      : rows.length === 1 ? "1 case study matches." : rows.length + " case studies match" +
+        (rows.length > SHOWN ? "; the newest " + SHOWN + " are listed." : ".");
+    store.load(store.chunksOf(shown)).then(function () {
+      if (request !== shownFor) return;  // a later change lists its own
+      list.textContent = "";
+      cited = [];
+      shown.forEach(function (i) {
+        var row = store.row(i), item = el("li"), a = el("a", row.title);
+        a.href = root.dataset.finder + table.columns.slug[i] + "/";
+        item.appendChild(a);
+        item.appendChild(el("span", " " + row.commissioner, "hub-record-examples-who"));
+        list.appendChild(item);
+        cited.push({ title: row.title, url: a.href });
+      });
+      renderPrint();
+    }, function () { count.textContent = "The case studies could not be loaded. Try again later."; });
+  }
+
+  function update(keep) {
+    var answers = readAnswers();
+    if (keep) keepDraft(answers);
+    showRegimes(answers);
+    showExamples(answers);
+    renderPrint();
+  }
+
+  function download(text, type, name) {
+    var url = URL.createObjectURL(new Blob([text], { type: type }));
+    var a = el("a");
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  }
+
+  function fileName(extension) {
+    var answers = readAnswers();
+    var name = (answers.procurement_name || "record").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+    return "record-of-consideration-" + (name.slice(0, 60) || "record") + "-" +
+      new Date().toISOString().slice(0, 10) + extension;
+  }
+
+  var actions = {
+    "save-json": function () {
+      download(hub.record.serialise(readAnswers(), new Date()), "application/json", fileName(".json"));
+      say("Saved the record as a file. Open it here later to continue or amend it.");
+    },
+    "save-markdown": function () {
+      download(hub.record.markdown(summary()), "text/markdown", fileName(".md"));
+      say("Saved a Markdown copy of the record to read or share; to continue it later, save the record file too.");
+    },
+    "print": function () { renderPrint(); window.print(); },
+    "clear": function () {
+      if (!window.confirm("Clear this draft? Every answer on this page will be removed from this browser.")) return;
+      try { localStorage.removeItem(DRAFT); } catch (e) { /* nothing stored */ }
+      writeAnswers({});
+      update(false);
+      say("The draft was cleared.");
+    }
+  };
+
+  root.querySelectorAll("[data-action]").forEach(function (button) {
+    button.addEventListener("click", function () { actions[button.dataset.action](); });
+  });
+
+  var picker = document.getElementById("hub-record-file");
+  picker.addEventListener("change", function () {
+    var file = picker.files[0];
+    picker.value = "";
+    if (!file) return;
+    if (file.size > hub.record.MAX_BYTES) { say(hub.record.read("", file.size).error); return; }
+    file.text().then(function (text) {
+      var result = hub.record.read(text, file.size);
+      if (result.error) { say(result.error); return; }
+      writeAnswers(result.record.answers);
+      update(true);
+      say("Opened the record" + (result.record.saved ? " saved " + result.record.saved.slice(0, 10) : "") +
+        ". It is now the draft on this device.");
+    }, function () { say("The file could not be read. Your draft is unchanged."); });
+  });
+
+  form.addEventListener("input", function () { update(true); });
+  form.addEventListener("change", function () { update(true); });
+  window.addEventListener("beforeprint", renderPrint);
+
+  root.dataset.js = "";
+  document.getElementById("hub-record-tools").hidden = false;
+  var draft = readDraft();
+  if (draft) {
+    writeAnswers(draft.answers);
+    say("Your draft from this browser is back. Clear it when you no longer need it.");
+  }
+  update(false);
+
+  hub.json(root.dataset.facets).then(function (data) {
+    table = hub.data.prepare(data);
+    store = hub.data.textStore(table, hub.data.chunkFetcher(table, new URL(root.dataset.facets, location.href)));
+    update(false);
+  }, function () {
+    failed = true;
+    document.getElementById("hub-record-examples-count").textContent =
+      "The case studies could not be loaded. Try again later, or browse them in the finder.";
+  });
+})(globalThis.hubFinder = globalThis.hubFinder || {});

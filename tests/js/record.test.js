@@ -1,0 +1,77 @@
+// The record engine: reading and writing record files, which regimes apply, and
+// the examples, which must be the finder's own rows for the same state.
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert");
+const { load, table } = require("./load.js");
+
+const hub = load("engine/base.js", "engine/data.js", "engine/state.js", "engine/filter.js", "record/model.js");
+const record = hub.record;
+
+test("a saved record reads back as the same answers", () => {
+  const answers = { procurement_name: "Repairs <b>2027</b>", themes: ["local-jobs", "apprenticeships"], nation: "wales" };
+  const text = record.serialise(answers, new Date("2026-12-01T10:00:00Z"));
+  const saved = JSON.parse(text);
+  assert.strictEqual(saved.format, record.FORMAT);
+  assert.strictEqual(saved.version, record.VERSION);
+  assert.deepStrictEqual(record.read(text, text.length).record.answers, answers);
+});
+
+test("bad files are refused with a message that says the draft is unchanged", () => {
+  const cases = {
+    notRecord: ['{"hello": "world"}', /not a record of consideration/],
+    newer: [JSON.stringify({ format: record.FORMAT, version: record.VERSION + 1, answers: {} }), /newer version/],
+    corrupt: ['{"format": "svhub-record-of-consideration", "version": 1, "answ', /could not be read/],
+    noAnswers: [JSON.stringify({ format: record.FORMAT, version: 1 }), /holds no answers/],
+    array: ["[1, 2]", /not a record of consideration/],
+  };
+  for (const [name, [text, message]] of Object.entries(cases)) {
+    const result = record.read(text, text.length);
+    assert.ok(result.error && message.test(result.error) && /unchanged/.test(result.error), name + ": " + result.error);
+  }
+  assert.match(record.read("{}", record.MAX_BYTES + 1).error, /larger than 1 MB/);
+});
+
+test("only text and lists of text with plain names are kept from a file", () => {
+  const text = JSON.stringify({ format: record.FORMAT, version: 1,
+    answers: { ok: "yes", list: ["a", 2, "b"], "__proto__": "no", _x: "no", nested: { a: 1 }, n: 5 } });
+  assert.deepStrictEqual(record.read(text, text.length).record.answers, { ok: "yes", list: ["a", "b"] });
+});
+
+test("a regime applies only to the answers it names and the value it names", () => {
+  const scotland = { answers: { nation: ["scotland"] }, value_at_least: 4000000 };
+  assert.ok(record.applies(scotland, { nation: "scotland", value_gbp: "4000000" }));
+  assert.ok(record.applies(scotland, { nation: "scotland", value_gbp: "£4,500,000" }));
+  assert.ok(!record.applies(scotland, { nation: "scotland", value_gbp: "3999999" }));
+  assert.ok(!record.applies(scotland, { nation: "wales", value_gbp: "9000000" }));
+  const kpis = { answers: { nation: ["england", "wales", "northern-ireland"] }, value_over: 5000000 };
+  assert.ok(!record.applies(kpis, { nation: "england", value_gbp: "5000000" }));
+  assert.ok(record.applies(kpis, { nation: "england", value_gbp: "5000001" }));
+  assert.ok(record.applies({ answers: { authority_type: ["central-government"] } }, { authority_type: "central-government" }));
+});
+
+test("the examples are the finder's rows for the same state, and its URL", () => {
+  const facets = { service: ["housing", "food"], theme: ["jobs", "food-theme"], region: ["wales", "london", "uk-wide"] };
+  const rows = [
+    { service: ["housing"], theme: ["jobs"], region: ["wales"] },
+    { service: ["food"], theme: ["food-theme"], region: ["wales"] },
+    { service: ["housing"], theme: ["jobs"], region: ["uk-wide"] },
+    { service: ["housing"], theme: ["jobs"], region: ["london"] },
+  ];
+  const t = table(facets, rows);
+  const nations = { wales: ["wales", "uk-wide"], england: ["london", "uk-wide"] };
+  const state = record.finderState({ service: "housing", nation: "wales", themes: ["jobs", "unknown"] }, nations, t);
+  assert.deepStrictEqual(record.examples(t, state), [0, 2]);
+  assert.deepStrictEqual(record.examples(t, state), hub.filter.run(t, hub.state.parse(hub.state.serialise(state, t.facets), t.facets), null).rows);
+  assert.strictEqual(hub.state.serialise(state, t.facets), "?service=housing&theme=jobs&region=wales,uk-wide");
+  assert.strictEqual(record.finderState({}, nations, t), null);
+});
+
+test("typed text is escaped in the Markdown copy", () => {
+  const text = record.markdown({ title: "Record: <script>alert(1)</script>", lines: ["*bold*"],
+    steps: [{ title: "Step 1", clauses: [{ label: "s.1(3)(a)", url: "https://example.org/s1" }],
+              items: [{ label: "Name", answer: "[link](javascript:x)" }] }], examples: [], footer: "Not legal advice." });
+  assert.ok(!text.includes("<script>") && text.includes("&lt;script&gt;"));
+  assert.ok(text.includes("\\[link\\](javascript:x)") && text.includes("\\*bold\\*"));
+  assert.ok(text.includes("[s.1(3)(a)](https://example.org/s1)"));
+});
