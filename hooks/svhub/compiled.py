@@ -98,6 +98,8 @@ class SiteCompiler:
         meta, body = _split(text)
         hub = self.build.page_meta(src_uri, meta).get("hub", {})
         body = self.build.expand_markdown(body, src_uri)
+        # The hub's own templates (record.html) are not there: the page is its static form.
+        meta = {k: v for k, v in meta.items() if k != "template"}
         return _front(meta | _escaped(meta)) + self._around(body, hub, src_uri)
 
     def generated_page(self, page: GeneratedPage) -> str:
