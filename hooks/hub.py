@@ -12,6 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from svhub.config import HubPaths
+from svhub.finder_script import SOURCE as FINDER_MODULES
 from svhub.load.messages import UserError
 from svhub.pages import csp
 from svhub.site import HubBuild
@@ -33,9 +34,14 @@ def on_config(config):
 
 
 def on_files(files, config):
-    """2. Add the generated case-study, listing and facet pages and downloads."""
+    """2. Add the generated case-study, listing and facet pages and downloads.
+
+    The finder's script modules in the theme are joined into its scripts, which
+    are among the downloads; the modules themselves are not published."""
     from mkdocs.structure.files import File
 
+    for module in [f for f in files if f.src_uri.startswith(FINDER_MODULES + "/")]:
+        files.remove(module)
     for page in _build.pages:
         files.append(File.generated(config, page.src_uri, content=page.markdown(with_data=False)))
     for download in _build.downloads:

@@ -463,3 +463,32 @@ def test_a_link_with_a_value_the_finder_does_not_know_says_it_is_not_applied(pag
     page.check("#hub-f-region-wales")
     expect(page.locator(".hub-finder__ignored")).to_be_hidden()
     assert params(page)["region"] == ["london,wales"]
+
+
+# The finder's scripts -----------------------------------------------------------------
+
+
+def test_the_finder_scripts_are_joined_from_its_modules_which_are_not_published(finder_site):
+    from svhub.finder_script import SOURCE, finder_scripts
+
+    for script in finder_scripts(HubPaths().root):
+        assert (finder_site / script.src_uri).read_bytes() == script.content
+    assert not (finder_site / SOURCE).exists(), "the modules are joined into the scripts, not served"
+
+
+@pytest.mark.browser
+def test_the_finders_result_items_are_the_listings_result_items(browser, finder_server):
+    """The same markup with and without JavaScript: svhub.pages writes one, the finder's ui/results.js the other."""
+    def items(page) -> list[str]:
+        return page.locator("ol.hub-results > li").evaluate_all(
+            "items => items.map(item => item.outerHTML.replace(/>\\s+</g, '><').trim())")
+
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(finder_server.url + "case-studies/")
+    without = items(page)
+    context.close()
+    page = open_finder(browser.new_page(), finder_server)
+    expect(page.locator("ol.hub-results > li")).to_have_count(ALL)
+    assert items(page) == without
+    page.close()

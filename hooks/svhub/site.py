@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from .config import HubPaths, SiteInfo
 from .exports.downloads import downloads
 from .finder.files import finder_files
+from .finder_script import finder_scripts
 from .load.loader import LibraryLoad, load_library
 from .load.narrative import sanitise_html
 from .output import GeneratedFile, GeneratedPage
@@ -47,7 +48,7 @@ class HubBuild:
                            *listings.facet_pages()]
             build.pages.append(data_dictionary(loaded.library.vocab))
             finder = finder_files(loaded.library)
-            build.downloads = downloads(loaded.library) + finder.files
+            build.downloads = downloads(loaded.library) + finder.files + finder_scripts(paths.root)
             build.reference = ReferenceData.load(paths, loaded.library.vocab)
         build._by_uri = {p.src_uri: p for p in build.pages}
         return build

@@ -3,9 +3,10 @@
 The browser loads the serialised index with lunr.js's `lunr.Index.load` and
 never builds one, so the fields, their boosts and the text pipeline are
 defined here only. The pipeline is made to do exactly what lunr.js 2.3.9 does,
-and `query()` is the same query the finder's JavaScript makes (finder.js,
-`lunrQuery`), so a query ranks the same case studies in the same order in
-Python and in the browser (tests/test_search_index_parity.py checks this).
+and `query()` is the same query the finder's JavaScript makes (the finder's
+engine/query.js), so a query ranks the same case studies in the same order in
+Python and in the browser (tests/test_search_index_parity.py and
+tests/js/query.test.js check this).
 """
 
 from __future__ import annotations

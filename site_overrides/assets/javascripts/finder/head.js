@@ -3,27 +3,15 @@
  * It starts fetching the finder's data, so the network works while the page is
  * parsed and Material's bundle runs: the facet table and the newest case
  * studies' text always; the keyword index and the older case studies' text only
- * when the URL has keywords. finder.js picks them up from window.hubFinder, with
- * the files' addresses, the helpers that fetch them and the one test of whether
- * a search has keywords. Until the finder shows its results,
+ * when the URL has keywords. finder.js picks them up from hub.fetches, with
+ * the files' addresses (hub.href). Until the finder shows its results,
  * the listing it replaces is not drawn (class hub-finder-js, finder.css).
  *
  * Material opens its own search for a "q" in the URL, and deletes it when
  * closed; the finder uses "q" for its keywords. The query is set aside in
  * history.state, where finder.js takes it back once Material has started. */
-(function () {
+(function (hub) {
   "use strict";
-  var hub = window.hubFinder = {
-    fetches: {},
-    hasKeywords: function (q) { return /[A-Za-z0-9]/.test(q || ""); },
-    text: function (url) {
-      return fetch(url).then(function (r) {
-        if (!r.ok) throw new Error(url + ": " + r.status);
-        return r.text();
-      });
-    },
-    json: function (url) { return hub.text(url).then(JSON.parse); }
-  };
   if (!window.URLSearchParams || !history.replaceState || !window.fetch) return;
   var script = document.currentScript, fetches = hub.fetches;
   var href = hub.href = function (key) { return new URL(script.getAttribute("data-" + key), location.href).href; };
@@ -47,4 +35,4 @@
   params.delete("q");
   var rest = params.toString();
   history.replaceState({ hubFinderSearch: search }, "", location.pathname + (rest ? "?" + rest : "") + location.hash);
-})();
+})(window.hubFinder);

@@ -1,0 +1,60 @@
+"""The finder's two scripts, each joined from its modules at build time.
+
+The modules live in the theme folder, under site_overrides/assets/javascripts/finder/:
+an engine with no DOM (data, index, query, state, filter, csv), which Node's
+unit tests load one by one (tests/js/), and the UI (controls, results, chips,
+count) with main.js, which joins them. Each module adds itself to one
+namespace, window.hubFinder. The page loads each script as one file: ES modules
+would run after the page is parsed, too late for the first results, and one
+request costs less than many. The modules are the one source; the scripts,
+without the modules' comments, are written into the site as generated files,
+the same on every build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .output import GeneratedFile
+
+THEME = "site_overrides"
+SOURCE = "assets/javascripts/finder"  # the modules, in the theme folder; not published
+SCRIPTS: dict[str, tuple[str, ...]] = {
+    # In the page's <head>: fetches the data early and keeps Material's search off the finder's ?q=.
+    "assets/javascripts/finder-url.js": ("engine/base.js", "head.js"),
+    # Just before Material's bundle; each module only uses those before it.
+    "assets/javascripts/finder.js": (
+        "engine/data.js", "engine/index.js", "engine/query.js", "engine/state.js", "engine/filter.js",
+        "engine/csv.js", "ui/dom.js", "ui/controls.js", "ui/results.js", "ui/chips.js", "ui/count.js", "main.js",
+    ),
+}
+
+
+def without_comments(script: str) -> str:
+    """A module without the comments that fill whole lines, which are a third of
+    its bytes over the network: a line that starts with `//`, or lines from one
+    that starts with `/*` to one that ends with `*/`. Comments after code stay."""
+    kept, inside = [], False
+    for line in script.splitlines():
+        text = line.strip()
+        if inside or text.startswith("/*"):
+            end = text.find("*/", 0 if inside else 2)
+            if end >= 0 and end != len(text) - 2:
+                raise ValueError(f"code after a comment on one line: {line!r}")
+            inside = end < 0
+        elif not text.startswith("//"):
+            kept.append(line)
+    return "\n".join(kept) + "\n"
+
+
+def joined(source: Path, modules: tuple[str, ...]) -> bytes:
+    """The modules one after another, under a line that says where they come from."""
+    header = f"/* Built by svhub/finder_script.py from {THEME}/{SOURCE}/: {', '.join(modules)}. Edit those. */\n"
+    return (header + "".join(without_comments((source / name).read_text(encoding="utf-8"))
+                             for name in modules)).encode("utf-8")
+
+
+def finder_scripts(root: Path) -> list[GeneratedFile]:
+    """The finder's scripts for the site whose project folder is `root`."""
+    source = root / THEME / SOURCE
+    return [GeneratedFile(path, joined(source, modules)) for path, modules in SCRIPTS.items()]

@@ -1,0 +1,287 @@
+/* The case-study finder: keywords, facets with live counts, state in the URL.
+ *
+ * Progressive enhancement of the listing at /case-studies/, which works
+ * without this script. Everything it shows comes from files the build writes
+ * (svhub/finder.py): a facet table, enough for filtering, counts and sorting;
+ * the results' text in two files, the newest case studies and the rest, each
+ * fetched when results need it and the rest ahead when the page is idle; and
+ * a prebuilt lunr index, fetched only when someone searches and loaded with
+ * lunr.Index.load (never built here). Data arrives as JSON or data- attributes
+ * (on finder-url.js's tag) and is put on the page as text, never as HTML.
+ *
+ * This module joins the engine (hub.data, hub.index, hub.query, hub.state,
+ * hub.filter, hub.csv: no DOM) to the UI (hub.controls, hub.results,
+ * hub.chips, hub.count). */
+(function (hub) {
+  "use strict";
+  if (!hub || !hub.href || !window.fetch || !window.URLSearchParams || !window.Proxy) return;
+  hub.started = true;
+
+  var PAGE = 20;  // results shown at first, and added by each "Show more"
+  var url = hub.href, S = hub.state, M = hub.count.MESSAGES;
+  var root = null, table = null, text = null, facets = [];
+  var index = null, indexLoading = null, indexFailed = false, csvText = null;
+  var state = null, search = setAside() || location.search;  // parsed once the facet table has come
+  var shown = PAGE, lastAction = "", results = [], matches = null, renders = 0;
+  var ui = {};
+
+  // This script runs just before Material's bundle. With keywords in the URL,
+  // it fetches the index alongside the facet table (finder-url.js has usually
+  // started both already). As soon as they come, while the bundle runs, it
+  // works out the first results and fetches the text they show; the controls
+  // are built once the page is ready and Material has mounted its own components.
+  if (hasKeywords()) loadIndex();
+  Promise.all([json("facets").then(prepare), pageReady()]).then(start, giveUp);
+
+  /* finder-url.js set the URL's "q" aside before Material's search could see it. */
+  function setAside() {
+    return history.state && history.state.hubFinderSearch;
+  }
+
+  /* After DOMContentLoaded's listeners on the document, which are Material's, the "q" goes back. */
+  function pageReady() {
+    return new Promise(function (resolve) {
+      if (document.readyState !== "loading") resolve();
+      else window.addEventListener("DOMContentLoaded", function () { resolve(); });
+    }).then(function () {
+      if (setAside()) history.replaceState(null, "", location.pathname + setAside() + location.hash);
+    });
+  }
+
+  /* The listing without JavaScript, which finder-url.js hid, comes back. */
+  function giveUp() {
+    document.documentElement.classList.remove("hub-finder-js");
+  }
+
+  function json(key) {
+    return hub.fetches[key] || hub.json(url(key));
+  }
+
+  /* Before the facet table has come, only the keywords are known. */
+  function hasKeywords() {
+    return hub.hasKeywords(state ? state.q : new URLSearchParams(search).get("q"));
+  }
+
+  function loadIndex() {
+    if (!indexLoading) {
+      indexLoading = json("index").then(function (head) {
+        index = hub.index.load(head, url("index"));
+      }).then(function () {
+        performance.mark("hub-finder-index");  // read by `make bench`
+        firstResults();
+      }, function () {
+        indexLoading = hub.fetches.index = null;
+        indexArrived(false);
+      });
+    }
+    return indexLoading;
+  }
+
+  /* A search waits for the index, or a shard of it, until `ok` says whether it
+   * came. After a failure nothing is fetched again until the person searches again. */
+  function indexArrived(ok) {
+    indexFailed = !ok;
+    firstResults();
+  }
+
+  function keywordMatches(q) {
+    return hub.query.run(index, q, indexArrived);
+  }
+
+  /* What can be done before the page is ready: read the table and the state, and start on the first results. */
+  function prepare(data) {
+    table = hub.data.prepare(data);
+    facets = table.facets;
+    text = hub.data.textStore(table, hub.data.chunkFetcher(table, url("facets")));
+    state = S.parse(search, facets);
+    firstResults();
+  }
+
+  /* Called whenever data comes. Once the controls are built, it updates them.
+   * Before that, as soon as the facet table has come (and, for keywords, the
+   * index and the query's shards), it works out the first results and fetches
+   * the text they show, while Material's bundle runs. */
+  function firstResults() {
+    if (ui.list) return update();
+    if (hasKeywords() && !index) return;  // loadIndex calls again
+    if (!table) {  // fetches the query's shards while the facet table comes
+      if (hasKeywords()) keywordMatches(new URLSearchParams(search).get("q"));
+      return;
+    }
+    if (filter()) text.load(text.chunksOf(results.slice(0, shown))).catch(function () {});
+  }
+
+  /* Sets `matches` and `results`, sorted, and returns how many results each
+   * facet value would give; null while the keyword index, or a shard of it, is on its way. */
+  function filter() {
+    var keywords = hasKeywords();
+    matches = keywords && index && !indexFailed ? keywordMatches(state.q) : null;
+    if (keywords && !matches) return null;
+    var counted = hub.filter.run(table, state, matches);
+    results = hub.filter.sort(counted.rows, S.sortOrder(state), table, matches);
+    return counted;
+  }
+
+  function update() {
+    var counted = filter();
+    if (!counted) {  // the index, or a shard of it, is on its way or could not be loaded
+      hub.count.set(ui.count, indexFailed ? M.indexFailed : M.indexLoading);
+      return;
+    }
+    ui.controls.showCounts(counted, state);
+    render();
+  }
+
+  /* Every change goes into the URL. Typing makes one history entry, written
+   * once the typing pauses: browsers make history calls slow when they come
+   * on every keystroke. At the first change, what a link asked for that the
+   * finder could not apply is no longer reported. */
+  var typingTimer = null;
+  function act(kind) {
+    clearTimeout(typingTimer);
+    state.notApplied = [];
+    if (kind === "typing") {
+      var push = lastAction !== "typing";
+      typingTimer = setTimeout(function () { writeURL(push); }, 400);
+    } else {
+      writeURL(true);
+    }
+    lastAction = kind;
+    shown = PAGE;
+    update();
+  }
+
+  function writeURL(push) {
+    var target = location.pathname + S.serialise(state, facets) + location.hash;
+    if (target !== location.pathname + location.search + location.hash) {
+      history[push ? "pushState" : "replaceState"](null, "", target);
+    }
+  }
+
+  /* Shows the results once the text of those on screen has come. */
+  function render() {
+    var wanted = ++renders, rows = results.slice(0, shown);
+    var missing = rows.filter(function (i) { return !text.row(i); });
+    var drawn = missing.length ? text.load(text.chunksOf(missing)) : Promise.resolve();
+    return drawn.then(function () { if (wanted === renders) draw(rows); }, function () {
+      if (wanted === renders) hub.count.set(ui.count, M.textFailed);
+    });
+  }
+
+  function draw(rows) {
+    var n = results.length;
+    hub.count.set(ui.count, hub.count.wording(n, hasKeywords() || S.activeCount(state) > 0));
+    hub.results.draw(ui.list, table, rows, text, matches);
+    ui.more.hidden = n <= shown;
+    ui.more.textContent = "Show " + Math.min(PAGE, n - shown) + " more of " + (n - shown) + " remaining";
+    ui.download.disabled = n === 0;
+    hub.chips.render(ui, state, table, removeChip);
+    // When the first results were shown, and every update (read by `make bench`).
+    if (!performance.getEntriesByName("hub-finder-results").length) {
+      root.classList.add("hub-finder--ready");
+      performance.mark("hub-finder-results");
+      text.prefetch(function (next) { (window.requestIdleCallback || setTimeout)(next); });
+    }
+    performance.mark("hub-finder-render");
+  }
+
+  function removeChip(chip, n) {
+    chip.remove(state);
+    ui.controls.sync(state);
+    act("chip");
+    var next = ui.chips.querySelectorAll("button")[n] || ui.chips.querySelectorAll("button")[n - 1];
+    (next || ui.controls.q).focus();
+  }
+
+  function start() {
+    root = document.getElementById("hub-finder");
+    if (!root) return giveUp();
+    build();
+    var pages = document.querySelector(".hub-pages");
+    if (pages) pages.hidden = true;
+    if (state.q) loadIndex();
+    update();
+    window.addEventListener("popstate", function () {
+      clearTimeout(typingTimer);
+      state = S.parse(location.search, facets);
+      lastAction = "";
+      ui.controls.sync(state);
+      indexFailed = false;
+      if (hasKeywords()) loadIndex();
+      shown = PAGE;
+      update();
+    });
+  }
+
+  /* The form: the controls (hub.controls), the count, the sort, the download,
+   * the chips, the results list the page already has, and "Show more". */
+  function build() {
+    var el = hub.dom.el, list = root.querySelector("ol.hub-results");
+    var controls = ui.controls = hub.controls.build(table, {
+      focus: loadIndex,
+      query: function (q) {
+        indexFailed = false;
+        state.q = q;
+        shown = PAGE;
+        if (hasKeywords()) loadIndex();
+        act("typing");
+      },
+      facet: function (param, id, checked) {
+        var chosen = (state.facets[param] || []).filter(function (v) { return v !== id; });
+        if (checked) chosen.push(id);
+        state.facets[param] = chosen;
+        act(param);
+      },
+      years: function (range) { state.years = range; act(S.YEAR); },
+      weighting: function (percent) { state.weighting = percent; act(S.WEIGHTING); },
+      sort: function (order) { state.sort = order; act("sort"); }
+    });
+    ui.count = hub.count.build();
+    ui.download = el("button", { type: "button", "class": "md-button hub-finder__download",
+                                 text: "Download these results (CSV)" });
+    ui.download.addEventListener("click", download);
+    ui.chips = el("ul", { "class": "hub-finder__chips", "aria-label": "Active filters" });
+    ui.clear = el("button", { type: "button", "class": "hub-finder__clear", text: "Clear all" });
+    ui.clear.addEventListener("click", function () {
+      state = S.empty();
+      controls.sync(state);
+      act("clear");
+      controls.q.focus();
+    });
+    ui.active = el("div", { "class": "hub-finder__active" }, [ui.chips, ui.clear]);
+    ui.ignored = el("p", { "class": "hub-finder__ignored", hidden: true });
+    ui.more = el("button", { type: "button", "class": "md-button hub-finder__more" });
+    ui.more.addEventListener("click", function () {
+      var first = results.length > shown ? shown : -1;
+      shown += PAGE;
+      render().then(function () {
+        var link = first >= 0 && ui.list.children[first] && ui.list.children[first].querySelector("a");
+        if (link) link.focus();
+      });
+    });
+    ui.list = list;
+    var main = el("div", { "class": "hub-finder__results" }, [
+      el("div", { "class": "hub-finder__bar" }, [ui.count, controls.sorting, ui.download]),
+      ui.active, ui.ignored, list, ui.more
+    ]);
+    var form = el("form", { "class": "hub-finder__form", role: "search", "aria-label": "Case studies" }, [
+      controls.search, el("div", { "class": "hub-finder__layout" }, [controls.filters, main])
+    ]);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    root.insertBefore(form, root.firstChild);
+    controls.sync(state);
+  }
+
+  /* The site's own CSV, cut down to the rows shown, in the order shown (hub.csv). */
+  function download() {
+    (csvText ? Promise.resolve(csvText) : hub.text(url("csv"))).then(function (body) {
+      csvText = body;
+      var slugs = results.map(function (i) { return table.columns.slug[i]; });
+      var blob = new Blob([hub.csv.selection(body, slugs)], { type: "text/csv;charset=utf-8" });
+      var link = hub.dom.el("a", { href: URL.createObjectURL(blob), download: "case-studies-selection.csv", hidden: true });
+      document.body.appendChild(link);
+      link.click();
+      setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+    });
+  }
+})(window.hubFinder);

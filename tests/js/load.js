@@ -1,0 +1,46 @@
+// Loads the finder's engine modules (site_overrides/assets/javascripts/finder/) into
+// this process's namespace, globalThis.hubFinder, as the finder's script does in a page.
+// HUB_FINDER_DATA (set by tests/test_finder_engine.py) is a folder of data the
+// build's Python wrote for the fixture case studies: lunr.js, a packed index, a CSV.
+"use strict";
+const fs = require("node:fs");
+const path = require("node:path");
+
+const MODULES = path.resolve(__dirname, "../../site_overrides/assets/javascripts/finder");
+const DATA = process.env.HUB_FINDER_DATA || "";
+
+function load(...names) {
+  for (const name of names) require(path.join(MODULES, name));
+  return globalThis.hubFinder;
+}
+
+function data(name) {
+  if (!DATA) throw new Error("HUB_FINDER_DATA is not set: run these tests through tests/test_finder_engine.py");
+  return path.join(DATA, name);
+}
+
+function readJSON(name) {
+  return JSON.parse(fs.readFileSync(data(name), "utf-8"));
+}
+
+/* A facet table as svhub.finder.facet_table writes it, for rows given as
+ * {year, value, weighting, <param>: [value ids]}, with facets {param: [value ids]}. */
+function table(facets, rows) {
+  const { masks } = globalThis.hubFinder.filter;
+  const columns = { slug: rows.map((_r, i) => "case-" + i), year: rows.map((r) => r.year || null),
+                    contract_value: rows.map((r) => r.value ?? null),
+                    social_value_weighting_pct: rows.map((r) => r.weighting ?? null) };
+  const described = Object.entries(facets).map(([param, ids]) => {
+    const count = Math.ceil(ids.length / 31);
+    const rowMasks = rows.map((r) => masks((r[param] || []).map((id) => ids.indexOf(id)), count));
+    columns[param] = Array.from({ length: count }, (_x, m) => rowMasks.map((row) => row[m]));
+    return { param, legend: param[0].toUpperCase() + param.slice(1),
+             values: ids.map((id) => ({ id, label: id.toUpperCase() })) };
+  });
+  return globalThis.hubFinder.data.prepare({
+    rows: rows.length, columns, facets: described, weighting_steps: [5, 10, 20],
+    text: { columns: ["title", "summary", "commissioner"], starts: [0, 2], files: ["t-0.json", "t-1.json"] }
+  });
+}
+
+module.exports = { load, data, readJSON, table, DATA };

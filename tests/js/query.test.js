@@ -1,0 +1,101 @@
+// Keywords: the same query as svhub.search_index.query, over the index in shards.
+// The index and Python's rankings come from tests/test_finder_engine.py.
+"use strict";
+const fs = require("node:fs");
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const { fileURLToPath, pathToFileURL } = require("node:url");
+const { load, data, readJSON } = require("./load.js");
+
+globalThis.lunr = require(data("lunr.js"));
+const hub = load("engine/base.js", "engine/data.js", "engine/index.js", "engine/query.js");
+const expected = readJSON("rankings.json");
+
+/* The index as a page loads it, with every shard fetched counted. */
+function openIndex() {
+  const fetched = [];
+  const fetchJSON = (url) => {
+    fetched.push(url.href.split("/").pop());
+    return Promise.resolve(JSON.parse(fs.readFileSync(fileURLToPath(url), "utf-8")));
+  };
+  const head = readJSON("finder-index.json");
+  return { index: hub.index.load(head, pathToFileURL(data("finder-index.json")), fetchJSON), head, fetched };
+}
+
+/* The refs a query finds, best first, once the shards it needs have come. */
+function search(index, text) {
+  return new Promise((resolve, reject) => {
+    const attempt = (ok) => {
+      if (ok === false) return reject(new Error("a shard did not load"));
+      const matches = hub.query.run(index, text, attempt);
+      if (matches) resolve(Object.keys(matches).map(Number).sort((a, b) =>
+        hub.query.rank(matches[b]) - hub.query.rank(matches[a]) || a - b));
+    };
+    attempt();
+  });
+}
+
+test("the index comes in several shards, so these tests cover them", () => {
+  assert.ok(readJSON("finder-index.json").shard_files.length >= 3);
+});
+
+test("every query ranks the same case studies in the same order as Python", async () => {
+  const { index } = openIndex();
+  for (const [text, refs] of Object.entries(expected)) {
+    assert.deepEqual(await search(index, text), refs.map(Number), text);
+  }
+});
+
+test("a word matches as a prefix from the index's prefix_min letters, and shorter words only whole", async () => {
+  const { index, head } = openIndex();
+  assert.equal(head.prefix_min, 4);
+  const whole = await search(index, "apprentices");
+  assert.ok(whole.length > 1);
+  const sorted = (refs) => refs.slice().sort((a, b) => a - b);
+  assert.deepEqual(sorted(await search(index, "appr")), sorted(whole), "four letters are a prefix");
+  assert.deepEqual(await search(index, "app"), [], "three letters are not");
+});
+
+test("every word must match, and stop words are left out", async () => {
+  const { index } = openIndex();
+  const housing = await search(index, "housing"), apprentices = await search(index, "apprentices");
+  const both = await search(index, "housing apprentices");
+  assert.ok(both.length > 0 && both.length < housing.length);
+  assert.ok(both.every((ref) => housing.includes(ref) && apprentices.includes(ref)));
+  assert.deepEqual(hub.query.words("The housing, and the (repairs)!"), ["housing", "repairs"]);
+  assert.deepEqual(await search(index, "the and of"), []);
+});
+
+test("a search fetches only the shards its terms are in, each once", async () => {
+  const { index, head, fetched } = openIndex();
+  await search(index, "apprentices");
+  const again = fetched.length;
+  await search(index, "apprentice");
+  assert.equal(fetched.length, again, "the shard is fetched once");
+  assert.ok(fetched.length >= 1 && fetched.length < head.shard_files.length);
+  assert.equal(new Set(fetched).size, fetched.length);
+});
+
+test("a shard that fails to load is reported, and fetched again by the next search", async () => {
+  const head = readJSON("finder-index.json");
+  let fail = true;
+  const fetchJSON = (url) => fail ? Promise.reject(new Error("offline"))
+    : Promise.resolve(JSON.parse(fs.readFileSync(fileURLToPath(url), "utf-8")));
+  const index = hub.index.load(head, pathToFileURL(data("finder-index.json")), fetchJSON);
+  await assert.rejects(search(index, "apprentices"));
+  fail = false;
+  assert.ok((await search(index, "apprentices")).length > 1);
+});
+
+test("the terms a match matched are those results mark, and a word of text is stemmed as the index is", async () => {
+  const { index } = openIndex();
+  const matches = await new Promise((resolve) => {
+    const attempt = () => { const m = hub.query.run(index, "apprentices", attempt); if (m) resolve(m); };
+    attempt();
+  });
+  const first = Object.values(matches)[0];
+  assert.ok(hub.query.matchedTerms(first).includes("apprentic"));
+  assert.deepEqual(hub.query.matchedTerms(null), []);
+  assert.equal(hub.query.stem("Apprentices,"), "apprentic");
+  assert.equal(hub.query.stem("—"), "");
+});

@@ -1,0 +1,88 @@
+"""The finder's engine, tested in Node without a site build (tests/js/): the
+URL state, filtering and counting with masks, the keyword query over the
+index in shards, the results' text and the CSV. Its data is what the build's
+Python writes for the fixture case studies, and the rankings Python's query
+gives, so the two can be compared without a browser."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, ROOT, VALID
+
+from svhub.config import HubPaths
+from svhub.exports.downloads import CSV_PATH, downloads
+from svhub.finder.files import finder_files, lunr_js
+from svhub.finder.index import build_index, pack, query
+from svhub.finder_script import SCRIPTS, SOURCE, THEME, finder_scripts, without_comments
+from svhub.load.loader import load_library
+
+NODE = shutil.which("node") or "/usr/bin/node"
+MODULES = ROOT / THEME / SOURCE
+QUERIES = ["social value", "apprentices", "apprentice", "appren", "housing repairs", "council's", "café",
+           "local-authority", "ap", "carbon net zero", "(procurement)", "NHS trust", "zzzz"]
+
+
+def node(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    if not Path(NODE).is_file():
+        pytest.fail("Node.js 18 or later is needed for the finder's unit tests: install Debian's 'nodejs' package")
+    return subprocess.run([NODE, *args], capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def engine_data(tmp_path_factory) -> Path:
+    """The fixture library's finder data, an index in several shards, Python's rankings and the CSV."""
+    folder = tmp_path_factory.mktemp("finder-engine")
+    files = sorted(VALID.glob("*.md")) + sorted((FIXTURES / "casestudies" / "finder").glob("*.md"))
+    library = load_library(files, HubPaths()).library
+    for generated in finder_files(library).files + downloads(library):
+        if generated.src_uri.endswith((".json", ".js", ".csv")) and "finder-index" not in generated.src_uri:
+            (folder / generated.src_uri.rsplit("/", 1)[1]).write_bytes(generated.content)
+    index = build_index(library.case_studies)
+    packed = pack(index, shard_bytes=1_500)
+    names = [f"finder-index-{n}.json" for n in range(len(packed.shards))]
+    for name, shard in zip(names, packed.shards, strict=True):
+        (folder / name).write_text(json.dumps(shard), encoding="utf-8")
+    (folder / "finder-index.json").write_text(json.dumps(packed.head | {"shard_files": names}), encoding="utf-8")
+    rankings = {text: [ref for ref, _score in query(index, text)] for text in QUERIES}
+    (folder / "rankings.json").write_text(json.dumps(rankings), encoding="utf-8")
+    assert (folder / "lunr.js").read_bytes() == lunr_js() and (folder / CSV_PATH.rsplit("/", 1)[1]).is_file()
+    return folder
+
+
+def test_the_finder_engine_passes_its_unit_tests_in_node(engine_data):
+    result = node("--test", "tests/js/", env=os.environ | {"HUB_FINDER_DATA": str(engine_data)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    summary = dict(line.removeprefix("# ").split(" ", 1) for line in result.stdout.splitlines()
+                   if line.startswith(("# pass ", "# fail ")))
+    assert int(summary["pass"]) >= 30 and summary["fail"] == "0", result.stdout
+
+
+def test_every_finder_module_is_in_one_script_once():
+    modules = sorted(path.relative_to(MODULES).as_posix() for path in MODULES.rglob("*.js"))
+    listed = [name for names in SCRIPTS.values() for name in names]
+    assert sorted(listed) == modules
+
+
+def test_the_finder_scripts_are_valid_javascript_and_the_same_on_every_build(tmp_path):
+    first, second = finder_scripts(ROOT), finder_scripts(ROOT)
+    assert [(f.src_uri, f.content) for f in first] == [(f.src_uri, f.content) for f in second]
+    for script in first:
+        path = tmp_path / script.src_uri.rsplit("/", 1)[1]
+        path.write_bytes(script.content)
+        result = node("--check", str(path))
+        assert result.returncode == 0, result.stderr
+        text = script.content.decode("utf-8")
+        assert "eval(" not in text and "innerHTML" not in text and "new Function" not in text
+
+
+def test_the_scripts_leave_out_comments_that_fill_whole_lines_and_keep_the_code():
+    module = '/* A module.\n * Two lines. */\n(function () {\n  // a note\n  var a = 1;  // kept\n  /* one line */\n})();\n'
+    assert without_comments(module) == "(function () {\n  var a = 1;  // kept\n})();\n"
+    with pytest.raises(ValueError, match="code after a comment"):
+        without_comments("/* a */ var b = 2;\n")
