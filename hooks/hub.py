@@ -15,6 +15,7 @@ from svhub.config import HubPaths
 from svhub.finder_script import SOURCE as FINDER_MODULES
 from svhub.load.messages import UserError
 from svhub.pages import csp
+from svhub.search.files import browser_files
 from svhub.site import HubBuild
 
 CASE_STUDY_TITLE_ID = "hub-title"  # the h1's id in site_overrides/casestudy.html
@@ -50,8 +51,9 @@ def on_files(files, config):
 
 
 def on_env(env, config, files):
-    """3. Templates can compute the Content-Security-Policy of their page."""
+    """3. Templates can compute the Content-Security-Policy of their page, and find the site search's files."""
     env.globals["csp_policy"] = csp.policy
+    env.globals["hub_search"] = browser_files()
     return env
 
 
@@ -65,7 +67,8 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    """5. Clean contributed narratives against an allow-list."""
+    """5. Clean contributed narratives against an allow-list; note a content page's sections for the site search."""
+    _build.add_to_search(page.file.src_uri, page.url, page.title, html)
     return _build.clean_html(html, page.file.src_uri)
 
 
@@ -80,7 +83,15 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_post_build(config):
+    """7. The site search's index, now that every content page has been rendered."""
+    from mkdocs.utils import write_file
+
+    for file in _build.search_files():
+        write_file(file.content, str(Path(config.site_dir) / file.src_uri))
+
+
 def on_serve(server, config, builder):
-    """7. `make serve` rebuilds when a case study or the vocabularies change."""
+    """8. `make serve` rebuilds when a case study or the vocabularies change."""
     server.watch(str(_build.paths.casestudies))
     return server

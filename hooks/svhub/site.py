@@ -25,6 +25,10 @@ from .pages.guidance import guidance_meta
 from .pages.listings import CollectionText, Listings
 from .pages.reference import ReferenceData
 from .pages.review import build_date
+from .search.files import SEARCH_PAGE, GuidancePage, search_files
+from .search.page import search_page
+from .search.sections import sections
+from .urls import SECTION
 
 
 @dataclass
@@ -35,6 +39,7 @@ class HubBuild:
     pages: list[GeneratedPage] = field(default_factory=list)
     downloads: list[GeneratedFile] = field(default_factory=list)
     reference: ReferenceData | None = None
+    guidance: dict[str, GuidancePage] = field(default_factory=dict)
     _by_uri: dict[str, GeneratedPage] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -47,6 +52,7 @@ class HubBuild:
             build.pages = [*listings.listing_pages(), *CaseStudyPages(loaded.library, build.site).pages(),
                            *listings.facet_pages()]
             build.pages.append(data_dictionary(loaded.library.vocab))
+            build.pages.append(search_page())
             finder = finder_files(loaded.library)
             build.downloads = downloads(loaded.library) + finder.files + finder_scripts(paths.root)
             build.reference = ReferenceData.load(paths, loaded.library.vocab)
@@ -90,6 +96,22 @@ class HubBuild:
 
     def expand_markdown(self, markdown: str, src_uri: str) -> str:
         return self.reference.expand(markdown, src_uri) if self.reference else markdown
+
+    def searches(self, src_uri: str) -> bool:
+        """Whether the site search finds a page's sections: the content pages
+        and the data dictionary, not the case studies (found from the model),
+        the listing and facet pages, or the search page."""
+        return not src_uri.startswith(f"{SECTION}/") and src_uri != SEARCH_PAGE
+
+    def add_to_search(self, src_uri: str, url: str, title: str, html: str) -> None:
+        """Record a rendered page's sections (a rebuild replaces them)."""
+        if self.searches(src_uri):
+            title = title.unescape() if isinstance(title, Markup) else str(title)  # _escaped_text's
+            self.guidance[src_uri] = GuidancePage(url, title, tuple(sections(html, title)))
+
+    def search_files(self) -> list[GeneratedFile]:
+        """The site search's index, once every page has been rendered."""
+        return search_files(list(self.guidance.values()), self.loaded.library)
 
     def clean_html(self, html: str, src_uri: str) -> str:
         generated = self._by_uri.get(src_uri)

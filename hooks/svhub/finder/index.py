@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from lunr.builder import Builder
@@ -99,14 +99,23 @@ def index_terms(text: str) -> list[str]:
 
 def build_index(case_studies: Sequence[CaseStudy]) -> Index:
     """Refs are positions in `case_studies` (short, so the index stays small)."""
+    return build_documents([{f.name: f.text(c) for f in FIELDS} for c in case_studies],
+                           [(f.name, f.boost) for f in FIELDS])
+
+
+def build_documents(documents: Sequence[Mapping[str, str]], fields: Sequence[tuple[str, int]]) -> Index:
+    """An index of any documents, each a text per field, with the finder's
+    pipeline: the site search (svhub.search) indexes guidance sections and
+    case studies with it, so both are searched by one query and one stemmer.
+    Refs are positions in `documents`."""
     builder = Builder()
     builder.pipeline = index_pipeline()
     builder.search_pipeline.add(js_stemmer)
     builder.ref("ref")
-    for field in FIELDS:
-        builder.field(field.name, boost=field.boost)
-    for position, case_study in enumerate(case_studies):
-        builder.add({"ref": str(position)} | {f.name: js_text(f.text(case_study)) for f in FIELDS})
+    for name, boost in fields:
+        builder.field(name, boost=boost)
+    for position, document in enumerate(documents):
+        builder.add({"ref": str(position)} | {name: js_text(document.get(name, "")) for name, _boost in fields})
     return builder.build()
 
 
