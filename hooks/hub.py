@@ -15,6 +15,7 @@ from svhub.config import HubPaths
 from svhub.finder_script import SOURCE as FINDER_MODULES
 from svhub.load.messages import UserError
 from svhub.pages import csp
+from svhub.pages.once import Once, nav_key
 from svhub.search.files import browser_files
 from svhub.site import HubBuild
 
@@ -44,16 +45,24 @@ def on_files(files, config):
     for module in [f for f in files if f.src_uri.startswith(FINDER_MODULES + "/")]:
         files.remove(module)
     for page in _build.pages:
-        files.append(File.generated(config, page.src_uri, content=page.markdown(with_data=False)))
+        files.append(File.generated(config, page.src_uri, content=_build.engine_markdown(page)))
     for download in _build.downloads:
         files.append(File.generated(config, download.src_uri, content=download.content))
     return files
 
 
 def on_env(env, config, files):
-    """3. Templates can compute the Content-Security-Policy of their page, and find the site search's files."""
+    """3. Templates can compute the Content-Security-Policy of their page, find the site search's files,
+    and draw the nav once for the pages that share it."""
     env.globals["csp_policy"] = csp.policy
     env.globals["hub_search"] = browser_files()
+    # Material's own templates under "material/", for an override that draws one of them (partials/nav.html).
+    from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
+
+    material = next(d for d in config.theme.dirs if Path(d).parent.name == "material")
+    env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(material)})])
+    env.globals["hub_once"] = Once()
+    env.globals["hub_nav_key"] = lambda page, nav: nav_key(page.url, [p.url for p in nav.pages])
     return env
 
 

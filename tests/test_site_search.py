@@ -25,7 +25,7 @@ def results(page) -> list[dict]:
 def type_query(page, text: str = QUERY) -> None:
     page.focus(BOX)
     page.keyboard.type(text)
-    page.wait_for_selector("#hub-search-results [role=option]", timeout=15000)
+    page.wait_for_selector("#hub-search-results [role=option]", timeout=30000)
 
 
 # The index ----------------------------------------------------------------------
@@ -63,13 +63,13 @@ def test_a_guidance_page_fetches_no_search_data_until_the_box_is_focused(page, f
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(300)
     assert [u for u in requests if SEARCH_DATA in u or "lunr" in u or "search.js" in u] == []
-    with page.expect_response(lambda r: r.url.endswith("/search/data/index.json"), timeout=15000):
+    with page.expect_response(lambda r: r.url.endswith("/search/data/index.json"), timeout=30000):
         page.focus(BOX)
     page.wait_for_timeout(300)
     fetched = [u.split("/search/data/", 1)[1] for u in requests if SEARCH_DATA in u]
     assert fetched == ["index.json"], "focus fetches the head only"
     page.keyboard.type("apprentices")
-    page.wait_for_selector("#hub-search-results [role=option]", timeout=15000)
+    page.wait_for_selector("#hub-search-results [role=option]", timeout=30000)
     head = json.loads(page.evaluate("fetch('/search/data/index.json').then(r => r.text())"))
     shards = [u for u in requests if "/search/data/index-" in u]
     assert 1 <= len(set(shards)) < len(head["shard_files"]), "a query fetches only the shards it needs"
@@ -102,7 +102,7 @@ def test_the_search_works_with_the_keyboard_alone(page, fixture_server):
         page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "hub-search-q", "the box is reached with Tab"
     page.keyboard.type(QUERY)
-    page.wait_for_selector("#hub-search-results [role=option]", timeout=15000)
+    page.wait_for_selector("#hub-search-results [role=option]", timeout=30000)
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")
     active = page.get_attribute(BOX, "aria-activedescendant")
@@ -119,7 +119,7 @@ def test_the_search_works_with_the_keyboard_alone(page, fixture_server):
     # Enter with no result chosen opens the search page for the words typed.
     page.focus(BOX)
     page.keyboard.type("evaluation")
-    page.wait_for_selector("#hub-search-results [role=option]", timeout=15000)
+    page.wait_for_selector("#hub-search-results [role=option]", timeout=30000)
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url.endswith("/search/?q=evaluation")
@@ -144,7 +144,7 @@ def test_the_result_count_is_announced(page, fixture_server):
 @pytest.mark.browser
 def test_a_shared_search_link_shows_every_result(page, fixture_server):
     page.goto(fixture_server.url + "search/?q=" + quote(QUERY), wait_until="load")
-    page.wait_for_selector("#hub-search-page-results a", timeout=15000)
+    page.wait_for_selector("#hub-search-page-results a", timeout=30000)
     assert page.input_value("#hub-search-page-q") == QUERY
     headings = page.locator("#hub-search-page-results h2").all_text_contents()
     assert [h.split(" (")[0] for h in headings] == ["Guidance", "Case studies"]
@@ -187,6 +187,6 @@ def test_a_narrow_screen_links_to_the_search_page(browser, fixture_server):
         link.click()
         page.wait_for_url("**/search/")
         page.fill("#hub-search-page-q", QUERY)
-        page.wait_for_selector("#hub-search-page-results a", timeout=15000)
+        page.wait_for_selector("#hub-search-page-results a", timeout=30000)
     finally:
         context.close()

@@ -113,8 +113,15 @@ class HubBuild:
         """The site search's index, once every page has been rendered."""
         return search_files(list(self.guidance.values()), self.loaded.library)
 
+    def engine_markdown(self, page: GeneratedPage) -> str:
+        """A generated page as the engine reads it: its finished HTML set apart (see clean_html)."""
+        return page.markdown(with_data=False, set_apart=True)
+
     def clean_html(self, html: str, src_uri: str) -> str:
+        """A page's rendered HTML, finished: narratives cleaned, generated HTML put back."""
         generated = self._by_uri.get(src_uri)
+        if generated is not None:
+            html = generated.restore(html)
         if generated is not None and generated.template == "casestudy.html":
             return sanitise_html(html)
         return html
