@@ -190,3 +190,27 @@ def test_a_narrow_screen_links_to_the_search_page(browser, fixture_server):
         page.wait_for_selector("#hub-search-page-results a", timeout=30000)
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_results_come_for_the_last_words_typed_while_shards_were_loading(page, fixture_server):
+    """The index calls back once for all the searches waiting on shards; the
+    results must then be those of the words typed last (they stayed empty)."""
+    held, released = [], []
+
+    def hold(route):
+        if released:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route("**/search/data/index-*.json", hold)
+    page.goto(fixture_server.url + "guidance/evaluation/", wait_until="load")
+    page.focus(BOX)
+    page.keyboard.type("apprentices")
+    page.wait_for_function("document.getElementById('hub-search-status')?.textContent === 'Searching…'")
+    released.append(True)
+    for route in held:
+        route.continue_()
+    page.wait_for_selector("#hub-search-results [role=option]", timeout=30000)
+    assert page.get_attribute("#hub-search-results ~ .hub-search__more a", "href").endswith("?q=apprentices")

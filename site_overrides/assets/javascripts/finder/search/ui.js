@@ -26,17 +26,18 @@
   /* Searches for `text` and calls `show(hits, documents)` with the top `shown` of each
    * group, or `say(message)` while waiting or on failure. Only the latest search shows. */
   function searcher(shown, show, say) {
-    var latest = 0;
+    var latest = 0, latestText = "";
     return function search(text) {
       var mine = ++latest;
+      latestText = text;
       if (!engine) {
         say(failed ? "The search could not be loaded. Check your connection, then try again." : "Loading the search…");
         ready.then(function () { if (mine === latest && engine) search(text); });
         return;
       }
+      // The index calls back once at a time, for whichever search was waiting first: search again for the latest.
       var hits = engine.search(text, function (ok) {
-        if (mine !== latest) return;
-        if (ok) search(text); else say("Part of the search index could not be loaded. Check your connection, then try again.");
+        if (ok) search(latestText); else say("Part of the search index could not be loaded. Check your connection, then try again.");
       });
       if (!hits) { say("Searching…"); return; }
       var refs = hits.guidance.slice(0, shown).concat(hits.caseStudies.slice(0, shown));
