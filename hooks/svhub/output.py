@@ -6,6 +6,7 @@ dictionary) imports these from here, never from the page compiler.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,7 +27,7 @@ class GeneratedPage:
     data: dict[str, Any] = field(default_factory=dict)
     hide: tuple[str, ...] = ()
     # Parts of `body` that are finished HTML (a listing's results): the engine's
-    # Markdown need not read them. See markdown(set_apart=True) and restore().
+    # Markdown need not read them. See markdown(for_engine=True) and restore().
     html_blocks: tuple[str, ...] = ()
 
     @property
@@ -41,18 +42,24 @@ class GeneratedPage:
             meta["hide"] = list(self.hide)
         return meta
 
-    def markdown(self, *, with_data: bool = True, set_apart: bool = False) -> str:
-        """The page as a Markdown file. With `set_apart`, each of html_blocks is
-        a placeholder comment, for restore() to put back into the rendered HTML:
-        a facet page's hundreds of results cost Markdown (and md_in_html, which
-        parses every raw HTML block) most of the build's conversion time, and
-        Markdown leaves raw HTML as it is anyway."""
+    def markdown(self, *, with_data: bool = True, for_engine: bool = False) -> str:
+        """The page as a Markdown file. `for_engine` is the file the hub's own
+        build hands the engine, quick to write and to read at 2,000 pages and
+        more: each of html_blocks is a placeholder comment, for restore() to put
+        back into the rendered HTML (a facet page's hundreds of results cost
+        Markdown, and md_in_html, which parses every raw HTML block, most of the
+        build's conversion time, and Markdown leaves raw HTML as it is anyway);
+        and the front matter is JSON, which is YAML, ASCII-escaped (PyYAML's
+        dump took as long as Markdown for a case study)."""
         body = self.body
-        if set_apart:
+        if for_engine:
             for number, block in enumerate(self.html_blocks):
                 body = body.replace(block, _placeholder(number), 1)
         meta = self.front_matter | ({"hub": self.data} if with_data and self.data else {})
-        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+        if for_engine:
+            front = json.dumps(meta) + "\n"
+        else:
+            front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
         # A page without its own template starts with its title as its one h1,
         # so that the skip link and the contents start there.
         titled = self.template in TEMPLATES_WITH_TITLE or self.body.startswith("# ")
@@ -60,7 +67,7 @@ class GeneratedPage:
         return f"---\n{front}---\n\n{heading}{body}"
 
     def restore(self, html: str) -> str:
-        """The rendered HTML of markdown(set_apart=True), with its HTML blocks back in place."""
+        """The rendered HTML of markdown(for_engine=True), with its HTML blocks back in place."""
         for number, block in enumerate(self.html_blocks):
             html = html.replace(_placeholder(number), block, 1)
         return html

@@ -115,7 +115,7 @@ class HubBuild:
 
     def engine_markdown(self, page: GeneratedPage) -> str:
         """A generated page as the engine reads it: its finished HTML set apart (see clean_html)."""
-        return page.markdown(with_data=False, set_apart=True)
+        return page.markdown(with_data=False, for_engine=True)
 
     def clean_html(self, html: str, src_uri: str) -> str:
         """A page's rendered HTML, finished: narratives cleaned, generated HTML put back."""

@@ -11,8 +11,10 @@ tests/js/query.test.js check this).
 
 from __future__ import annotations
 
+import functools
 import math
 import re
+from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -108,7 +110,7 @@ def build_documents(documents: Sequence[Mapping[str, str]], fields: Sequence[tup
     pipeline: the site search (svhub.search) indexes guidance sections and
     case studies with it, so both are searched by one query and one stemmer.
     Refs are positions in `documents`."""
-    builder = Builder()
+    builder = _Builder()
     builder.pipeline = index_pipeline()
     builder.search_pipeline.add(js_stemmer)
     builder.ref("ref")
@@ -117,6 +119,39 @@ def build_documents(documents: Sequence[Mapping[str, str]], fields: Sequence[tup
     for position, document in enumerate(documents):
         builder.add({"ref": str(position)} | {name: js_text(document.get(name, "")) for name, _boost in fields})
     return builder.build()
+
+
+@functools.cache
+def _terms(text: str) -> tuple[str, ...]:
+    """A field's terms. Remembered: the finder and the site search index the same
+    case-study texts, and lunr's tokenizer reads a character at a time."""
+    return tuple(str(token) for token in index_pipeline().run(Tokenizer(text)))
+
+
+class _Builder(Builder):
+    """lunr's builder, adding a document as lunr.py 0.8's `add` does, but with
+    each text's terms from `_terms`. Nothing else differs: no token metadata is
+    kept (the whitelist is empty), so the index is the same, byte for byte."""
+
+    def add(self, doc: dict, attributes: dict | None = None) -> None:
+        doc_ref = str(doc[self._ref])
+        self._documents[doc_ref] = attributes or {}
+        self.document_count += 1
+        for field_name in self._fields:
+            terms = _terms(doc[field_name])
+            field_terms: defaultdict[str, int] = defaultdict(int)
+            self.field_term_frequencies[f"{field_name}/{doc_ref}"] = field_terms
+            self.field_lengths[f"{field_name}/{doc_ref}"] = len(terms)
+            for term in terms:
+                field_terms[term] += 1
+                posting = self.inverted_index.get(term)
+                if posting is None:
+                    posting = {name: {} for name in self._fields}
+                    posting["_index"] = self.term_index
+                    self.term_index += 1
+                    self.inverted_index[term] = posting
+                if doc_ref not in posting[field_name]:
+                    posting[field_name][doc_ref] = defaultdict(list)
 
 
 def query_words(text: str) -> list[str]:
