@@ -56,11 +56,6 @@ def on_env(env, config, files):
     and draw the nav once for the pages that share it."""
     env.globals["csp_policy"] = csp.policy
     env.globals["hub_search"] = browser_files()
-    # Material's own templates under "material/", for an override that draws one of them (partials/nav.html).
-    from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
-
-    material = next(d for d in config.theme.dirs if Path(d).parent.name == "material")
-    env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(material)})])
     env.globals["hub_once"] = Once()
     env.globals["hub_nav_key"] = lambda page, nav: nav_key(page.url, [p.url for p in nav.pages])
     return env
