@@ -19,12 +19,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from lunr.builder import Builder
+from lunr.idf import idf as Idf
 from lunr.index import Index
 from lunr.pipeline import Pipeline
 from lunr.query import Query, QueryPresence
 from lunr.stop_word_filter import stop_word_filter
 from lunr.token import Token
-from lunr.tokenizer import Tokenizer
+from lunr.tokenizer import SEPARATOR_CHARS, Tokenizer
+from lunr.vector import Vector
 
 from ..structure.casestudy import CaseStudy
 from . import stemmer
@@ -121,11 +123,18 @@ def build_documents(documents: Sequence[Mapping[str, str]], fields: Sequence[tup
     return builder.build()
 
 
+# What lunr.py's Tokenizer splits on (lunr.tokenizer.SEPARATOR_CHARS), as one pattern.
+_SEPARATORS = re.compile("[" + re.escape(SEPARATOR_CHARS) + "]+")
+
+
 @functools.cache
 def _terms(text: str) -> tuple[str, ...]:
-    """A field's terms. Remembered: the finder and the site search index the same
-    case-study texts, and lunr's tokenizer reads a character at a time."""
-    return tuple(str(token) for token in index_pipeline().run(Tokenizer(text)))
+    """A field's terms: lunr's Tokenizer and the pipeline, as lunr.py's builder
+    runs them. Remembered, as the finder and the site search index the same
+    case-study texts; split with one pattern, as lunr.py's Tokenizer reads a
+    character at a time (the same words: runs of non-separators, lowercased)."""
+    words = [Token(word, {}) for word in _SEPARATORS.split(str(text).lower()) if word]
+    return tuple(str(token) for token in index_pipeline().run(words))
 
 
 class _Builder(Builder):
@@ -152,6 +161,31 @@ class _Builder(Builder):
                     self.inverted_index[term] = posting
                 if doc_ref not in posting[field_name]:
                     posting[field_name][doc_ref] = defaultdict(list)
+
+    def _create_field_vectors(self) -> None:
+        """lunr.py's field vectors, with the same scores, each made from its
+        sorted elements at once: lunr.py inserts them one at a time, which was
+        most of the index's build time."""
+        field_vectors, idf_cache, k1, b = {}, {}, self._k1, self._b
+        for field_ref, term_frequencies in self.field_term_frequencies.items():
+            field_name, doc_ref = field_ref.split("/", 1)
+            field_length = self.field_lengths[field_ref]
+            field_boost = self._fields[field_name].boost
+            doc_boost = self._documents[doc_ref].get("boost", 1)
+            average = self.average_field_length[field_name]
+            elements = []
+            for term, tf in term_frequencies.items():
+                posting = self.inverted_index[term]
+                idf = idf_cache.get(term)
+                if idf is None:
+                    idf = idf_cache[term] = Idf(posting, self.document_count)
+                score = idf * ((k1 + 1) * tf) / (k1 * (1 - b + b * (field_length / average)) + tf)
+                score *= field_boost
+                score *= doc_boost
+                elements.append((posting["_index"], round(score, 3)))
+            elements.sort()
+            field_vectors[field_ref] = Vector([value for element in elements for value in element])
+        self.field_vectors = field_vectors
 
 
 def query_words(text: str) -> list[str]:
