@@ -5,18 +5,20 @@ JavaScript. Built from the fixture case studies plus tests/fixtures/casestudies/
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
+import subprocess
 from dataclasses import replace
 from datetime import date
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import FIXTURES, VALID, SiteServer, build, make_project, soup
+from conftest import FIXTURES, PYTHON, ROOT, VALID, SiteServer, build, make_project, soup
 from playwright.sync_api import expect
 
 from svhub.config import HubPaths, SiteInfo
-from svhub.finder.files import finder_files, lunr_js
+from svhub.finder.files import LUNR_SHA256, finder_files, lunr_js
 from svhub.finder.table import COLUMNS, MASK_BITS, NEWEST_ROWS, facet_table, masks
 from svhub.load.loader import load_library
 from svhub.pages.listings import LISTING_PAGE_SIZE, Listings
@@ -65,10 +67,22 @@ def params(page) -> dict[str, list[str]]:
 # Built files ----------------------------------------------------------------------
 
 
-def test_the_finder_loads_lunr_js_from_the_installed_mkdocs_package(finder_site):
+def test_the_finder_loads_the_lunr_js_the_hub_ships(finder_site):
     built = (finder_site / "case-studies" / "data" / "lunr.js").read_bytes()
     assert built == lunr_js()
     assert b"lunr - http://lunrjs.com" in built and b"2.3.9" in built[:200]
+
+
+def test_lunr_js_is_pinned_and_licensed_and_needs_no_mkdocs():
+    vendor = ROOT / "hooks" / "svhub" / "finder" / "vendor"
+    assert hashlib.sha256((vendor / "lunr.js").read_bytes()).hexdigest() == LUNR_SHA256
+    licence = (vendor / "LICENSE-lunr.txt").read_text(encoding="utf-8")
+    assert "lunr.js 2.3.9" in licence and "Permission is hereby granted" in licence
+    # The finder's data is made without the mkdocs package (as scripts/compile.py is run for another engine).
+    blocked = "import sys; sys.modules['mkdocs'] = None; from svhub.finder.files import lunr_js; print(len(lunr_js()))"
+    result = subprocess.run([PYTHON, "-c", blocked], cwd=ROOT / "hooks", capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) == len(lunr_js())
 
 
 def test_the_facet_table_has_one_row_per_case_study_newest_first(finder_site):

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 from dataclasses import dataclass
@@ -26,7 +27,11 @@ FINDER_DATA = {
     for name, path in (("facets", FACETS_PATH), ("text", TEXT_PATHS[0]), ("older-text", TEXT_PATHS[1]),
                        ("index", INDEX_PATH), ("lunr", LUNR_PATH), ("csv", CSV_PATH))
 }
-LUNR_SOURCE = ("mkdocs", "contrib/search/templates/search/lunr.js")
+# lunr.js ships with the hub (finder/vendor/, with its licence), so building the
+# site needs only the hub's own requirements; the digest pins the one release whose
+# index format and scoring finder/index.py reproduces.
+LUNR_VERSION = "2.3.9"
+LUNR_SHA256 = "c1a28d9e95163292fbcc07ff794f1f0e1ade8741c513afe96d5b1046a18110bc"
 
 
 def _json(data: Any) -> bytes:
@@ -40,9 +45,11 @@ def _json_lines(rows: list[Any]) -> bytes:
 
 
 def lunr_js() -> bytes:
-    """lunr.js 2.3.9 as the installed mkdocs package ships it (not kept in this repository)."""
-    package, path = LUNR_SOURCE
-    return resources.files(package).joinpath(path).read_bytes()
+    """lunr.js, as the hub ships it; a changed copy is refused rather than published."""
+    script = resources.files(__package__).joinpath("vendor", "lunr.js").read_bytes()
+    if hashlib.sha256(script).hexdigest() != LUNR_SHA256:
+        raise RuntimeError(f"hooks/svhub/finder/vendor/lunr.js is not lunr.js {LUNR_VERSION} as pinned")
+    return script
 
 
 @dataclass

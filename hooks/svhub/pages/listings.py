@@ -67,12 +67,9 @@ class Listings:
         for facet in PAGE_FACETS:
             pages.append(self.facet_index(facet))
             groups = self.library.facet(facet)
-            pages += [self.facet_page(facet, value, groups.get(value, [])) for value in self._values(facet, groups)]
+            pages += [self.facet_page(facet, value, groups.get(value, []))
+                      for value in self.library.page_values(facet, groups)]
         return pages
-
-    def _values(self, facet: Facet, groups: dict[str, list[CaseStudy]]) -> list[str]:
-        """The values that get a page: those in use, or every collection, even an empty one."""
-        return self.vocab[facet.vocabulary].values if facet.collections else list(groups)
 
     def listing_pages(self) -> list[GeneratedPage]:
         """The listing, LISTING_PAGE_SIZE at a time, so that /case-studies/ stays quick to
@@ -129,7 +126,7 @@ class Listings:
         items = "\n".join(
             f'<li><a href="{escape(relative(here, facet_url(facet, v)))}">{escape(vocabulary.label(v))}</a>'
             f" ({len(groups.get(v, []))})</li>"
-            for v in self._values(facet, groups)
+            for v in self.library.page_values(facet, groups)
         )
         title = f"Case studies by {facet.label.lower()}"
         return GeneratedPage(src_uri=f"{here}index.md", title=title,

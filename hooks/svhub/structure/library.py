@@ -46,6 +46,13 @@ class Library:
                 groups[value].append(case_study)
         return {value: groups[value] for value in self.vocab[facet.vocabulary].values if value in groups}
 
+    def page_values(self, facet: Facet, groups: dict[str, list[CaseStudy]] | None = None) -> list[str]:
+        """The values that get a page (and a feed): those in use, or, for a facet of
+        collections, every one, even while it is empty. `groups` is `self.facet(facet)`."""
+        if facet.collections:
+            return self.vocab[facet.vocabulary].values
+        return list(self.facet(facet) if groups is None else groups)
+
     def related(self, case_study: CaseStudy) -> list[CaseStudy]:
         """Up to three others sharing the service (worth 2) or themes (1 each).
 
