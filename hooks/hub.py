@@ -11,8 +11,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from svhub import finder_script
 from svhub.config import HubPaths
-from svhub.finder_script import SOURCE as FINDER_MODULES
 from svhub.load.messages import UserError
 from svhub.pages import csp
 from svhub.pages.once import Once, nav_key
@@ -42,7 +42,7 @@ def on_files(files, config):
     are among the downloads; the modules themselves are not published."""
     from mkdocs.structure.files import File
 
-    for module in [f for f in files if f.src_uri.startswith(FINDER_MODULES + "/")]:
+    for module in [f for f in files if f.src_uri.startswith(finder_script.SOURCE + "/")]:
         files.remove(module)
     for page in _build.pages:
         files.append(File.generated(config, page.src_uri, content=_build.engine_markdown(page)))
@@ -96,6 +96,7 @@ def on_post_build(config):
 
 
 def on_serve(server, config, builder):
-    """8. `make serve` rebuilds when a case study or the vocabularies change."""
+    """8. `make serve` rebuilds when a case study, the vocabularies or a finder module change."""
     server.watch(str(_build.paths.casestudies))
+    server.watch(str(finder_script.modules(_build.paths.root)))
     return server

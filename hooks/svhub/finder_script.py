@@ -61,7 +61,12 @@ def joined(source: Path, modules: tuple[str, ...]) -> bytes:
                              for name in modules)).encode("utf-8")
 
 
+def modules(root: Path) -> Path:
+    """The folder of the finder's modules in the project whose folder is `root`."""
+    return root / THEME / SOURCE
+
+
 def finder_scripts(root: Path) -> list[GeneratedFile]:
-    """The finder's scripts for the site whose project folder is `root`."""
-    source = root / THEME / SOURCE
+    """The finder's scripts for the project whose folder is `root`."""
+    source = modules(root)
     return [GeneratedFile(path, joined(source, modules)) for path, modules in SCRIPTS.items()]

@@ -42,10 +42,10 @@
     ]);
   }
 
-  /* The list shows `rows`, whose text has come. */
-  function draw(list, table, rows, text, matches) {
+  /* The list shows `rows`, whose text has come into `store` (hub.data's textStore). */
+  function draw(list, table, rows, store, matches) {
     var fragment = document.createDocumentFragment();
-    rows.forEach(function (i) { fragment.appendChild(item(table, i, text.row(i), matches && matches[i])); });
+    rows.forEach(function (i) { fragment.appendChild(item(table, i, store.row(i), matches && matches[i])); });
     list.replaceChildren(fragment);
   }
 
