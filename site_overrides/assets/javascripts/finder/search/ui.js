@@ -164,7 +164,7 @@
         var items = shownRefs.map(function (ref) {
           var doc = docs[ref];
           return el("li", {}, [el("a", { href: href(doc), text: doc.title }),
-                               doc.context ? el("span", { "class": "hub-search__context", text: " " + doc.context }) : null]);
+                               doc.context ? el("span", { "class": "hub-search__context", text: " — " + doc.context }) : null]);
         });
         var more = null;
         if (refs.length > shownRefs.length) {
