@@ -29,7 +29,9 @@ import http.server
 import io
 import json
 import os
+import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -206,6 +208,11 @@ def plain_material(project: Path, figures: Figures) -> Path:
         raise SystemExit(f"bench.py: error: compiling the {figures.size} pages failed\n{result.stderr[-2000:]}")
     import yaml
 
+    # Plain Material has none of the hub's templates: every page is drawn by its main.html.
+    for page in docs.rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        if text.startswith("---\n") and "\ntemplate: " in text.split("\n---\n", 1)[0]:
+            page.write_text(re.sub(r"\ntemplate: [^\n]*", "", text, count=1), encoding="utf-8")
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     for key in ("hooks", "extra_css", "strict"):
         config.pop(key, None)
@@ -415,8 +422,7 @@ def serve_reload(project: Path, figures: Figures) -> None:
     """Seconds from saving one case study to `make serve` serving its page changed.
 
     The page is fetched until it shows the edit, as a reader's reload would."""
-    with socket_port() as port:
-        pass
+    port = free_port()
     command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
                "--config-file", str(project / "mkdocs.yml")]
     server = subprocess.Popen(command, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -437,18 +443,11 @@ def serve_reload(project: Path, figures: Figures) -> None:
         server.wait(timeout=60)
 
 
-class socket_port:
-    """A free loopback port (closed again before use)."""
-
-    def __enter__(self) -> int:
-        import socket
-
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        return self.sock.getsockname()[1]
-
-    def __exit__(self, *exc) -> None:
-        self.sock.close()
+def free_port() -> int:
+    """A loopback port that nothing listens on."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def wait_for(url: str, ok, timeout: float) -> None:
