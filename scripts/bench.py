@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Benchmark the hub at 40, 2,000 and 10,000 synthetic case studies.
+"""Benchmark the hub at 2,000 and 10,000 synthetic case studies.
 
 For each size: write a schema-valid synthetic library (scripts/synthetic.py),
 build the site as `make site` does, time the build and the finder's index,
@@ -17,8 +17,10 @@ npm, into a cache folder, run against the system Chromium) scores four pages
 when it can run, and says why when it cannot. Results go to bench/out/
 (git-ignored) and a table is printed.
 
-Usage: scripts/bench.py [--sizes 40 2000 10000] [--out bench/out] [--runs 5]
-                        [--no-pagefind] [--no-lighthouse]
+A guidance page is also measured at 40 case studies, for reference.
+
+Usage: scripts/bench.py [--sizes 2000 10000] [--out bench/out] [--runs 5]
+                        [--no-pagefind] [--no-lighthouse] [--no-serve]
 """
 
 from __future__ import annotations
@@ -68,6 +70,7 @@ GUIDANCE = "guidance/can-and-cannot/"
 LIGHTHOUSE_VERSION = "12.2.3"
 LIGHTHOUSE_PAGES = {"home": "", "guidance": GUIDANCE, "finder": "case-studies/", "case study": None}
 SERVE_MAX = 2000  # `make serve` is timed up to this size
+REFERENCE = 40  # a guidance page at this many case studies is what it should weigh at any size
 
 
 @dataclass
@@ -416,6 +419,23 @@ def measure(site: Path, plain_site: Path, figures: Figures, runs: int) -> None:
         plain.close()
 
 
+def guidance_only(site: Path, figures: Figures) -> None:
+    """What a guidance page transfers on first load, cold, gzip (the reference size's one figure)."""
+    from playwright.sync_api import sync_playwright
+
+    server = Server(site)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(server.url + GUIDANCE, wait_until="load")
+            page.wait_for_load_state("networkidle")
+            figures.guidance_transfer = page.evaluate(TRANSFER)
+            browser.close()
+    finally:
+        server.close()
+
+
 # `make serve` and Lighthouse ------------------------------------------------------------
 
 def serve_reload(project: Path, figures: Figures) -> None:
@@ -513,7 +533,7 @@ def verdict(ok: bool) -> str:
     return "met" if ok else "MISSED"
 
 
-def report(all_figures: list[Figures]) -> str:
+def report(all_figures: list[Figures], reference: Figures) -> str:
     rows = [("", *(f"{f.size:,} case studies" for f in all_figures))]
 
     def add(label: str, fn) -> None:
@@ -539,7 +559,8 @@ def report(all_figures: list[Figures]) -> str:
     add("keyword index ready, from focus (ms)", lambda f: f"{f.index_ready_ms:.0f}")
     add("keystroke to results (ms, median/max)", lambda f: "{} / {}".format(*f.keystroke_ms))
     add("facet click to results (ms, median/max)", lambda f: "{} / {}".format(*f.facet_click_ms))
-    add("guidance page first load, gzip (no search)", lambda f: kb(f.guidance_transfer))
+    add(f"guidance page first load, gzip (no search; {kb(reference.guidance_transfer)} at {REFERENCE})",
+        lambda f: kb(f.guidance_transfer))
     add("site search: bytes for the first query", lambda f: kb(f.search_query_transfer))
     add("  / Pagefind's for the same query", lambda f: ratio(f.search_query_transfer, f.pagefind_query_transfer))
     add("site search: focus to first results, cold (ms)", lambda f: f"{f.search_first_ms:.0f}")
@@ -568,7 +589,7 @@ def report(all_figures: list[Figures]) -> str:
         ("finder payload below Material's search_index.json", largest.finder_payload < largest.material_index_bytes),
         ("index build at most 1/4 of the build", largest.index_s <= TARGETS["index_share"] * largest.build_s),
     ]
-    smallest = min(all_figures, key=lambda f: f.size)
+    smallest = reference
     checks += [
         (f"guidance page within {TARGETS['guidance_kb']} KB", largest.guidance_transfer <= TARGETS["guidance_kb"] * 1024),
         (f"guidance page the same as at {smallest.size:,} (within 1 KB)",
@@ -600,7 +621,7 @@ def ratio(a: float, b: float) -> str:
 
 def main() -> int:
     parser = ArgumentParser(prog="bench.py", description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[40, 2000, 10000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 10000])
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     parser.add_argument("--runs", type=int, default=5, help="browser runs per measurement (median)")
     parser.add_argument("--no-pagefind", action="store_true", help="skip the Pagefind reference")
@@ -611,6 +632,9 @@ def main() -> int:
         parser.error(f"{CHROMIUM} is missing; install Debian's 'chromium' package")
     args.out.mkdir(parents=True, exist_ok=True)
     results = []
+    print(f"bench: {REFERENCE:,} case studies: a guidance page, for reference…", file=sys.stderr, flush=True)
+    reference = Figures(REFERENCE)
+    guidance_only(build(synthetic_project(args.out, REFERENCE), reference), reference)
     for size in args.sizes:
         figures = Figures(size)
         print(f"bench: {size:,} case studies: generating and building…", file=sys.stderr, flush=True)
@@ -633,7 +657,7 @@ def main() -> int:
                 print(f"bench: {size:,}: Lighthouse did not run: {figures.lighthouse_note}", file=sys.stderr)
         results.append(figures)
         (args.out / f"figures-{size}.json").write_text(json.dumps(asdict(figures), indent=1) + "\n", encoding="utf-8")
-    table = report(results)
+    table = report(results, reference)
     (args.out / "report.txt").write_text(table + "\n", encoding="utf-8")
     print(table)
     return 0
