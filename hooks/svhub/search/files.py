@@ -31,7 +31,10 @@ DATA_DIR = "search/data"
 HEAD_PATH = f"{DATA_DIR}/index.json"
 SCRIPT_PATH = "assets/javascripts/search.js"
 BOOT_PATH = "assets/javascripts/search-boot.js"
-DOCS_CHUNK = 50                 # documents to a chunk of addresses and result text
+DOCS_CHUNK = 20                 # documents to a chunk of addresses and result text
+# Smaller shards than the finder's: a site search is one query, whose bytes
+# count (`make bench` compares them with Pagefind's), not a session of them.
+SHARD_BYTES = 16_000
 # The finder's fields, with the finder's boosts: a section's heading is its title,
 # the page's title its summary, the section's words its details.
 FIELDS = tuple((f.name, f.boost) for f in FINDER_FIELDS)
@@ -90,7 +93,7 @@ def search_files(pages: Sequence[GuidancePage], library: Library) -> list[Genera
     """The head (index.json), its shards, and the documents' chunks, in search/data/."""
     guidance = guidance_documents(pages)
     documents = [*guidance, *case_study_documents(library)]
-    packed = pack(build_documents([d.text for d in documents], FIELDS))
+    packed = pack(build_documents([d.text for d in documents], FIELDS), SHARD_BYTES)
     shards = [GeneratedFile(f"{DATA_DIR}/index-{n}.json", _json(s)) for n, s in enumerate(packed.shards)]
     chunks = [GeneratedFile(f"{DATA_DIR}/docs-{n}.json",
                             _json([[d.url, d.title, d.context] for d in documents[start:start + DOCS_CHUNK]]))
