@@ -11,8 +11,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from svhub import finder_script
-from svhub.config import HubPaths
+from svhub.config import HubPaths, site_url
+from svhub.finder import script as finder_script
 from svhub.load.messages import UserError
 from svhub.pages import csp
 from svhub.pages.once import Once, nav_key
@@ -27,7 +27,9 @@ _build: HubBuild | None = None
 def on_config(config):
     """1. Load and validate every case study before anything is written."""
     global _build
-    _build = HubBuild.start(HubPaths(Path(config.config_file_path).parent), repo_url=config.repo_url or "")
+    config.site_url = site_url(config.site_url)
+    _build = HubBuild.start(HubPaths(Path(config.config_file_path).parent), repo_url=config.repo_url or "",
+                            site_url=config.site_url)
     for line in _build.messages():
         print(line, file=sys.stderr)
     if not _build.ok:

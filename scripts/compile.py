@@ -16,7 +16,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
-from svhub.config import HubPaths  # noqa: E402
+from svhub.config import HubPaths, site_url  # noqa: E402
 from svhub.site import HubBuild  # noqa: E402
 from svhub.tools.cli import ArgumentParser, run  # noqa: E402
 
@@ -32,7 +32,8 @@ def main() -> int:
     except OSError as exc:
         print(f"{args.config_file}:1:1: error: cannot read the configuration: {exc.strerror}", file=sys.stderr)
         return 1
-    build = HubBuild.start(HubPaths(args.config_file.resolve().parent), repo_url=config.get("repo_url", ""))
+    build = HubBuild.start(HubPaths(args.config_file.resolve().parent), repo_url=config.get("repo_url", ""),
+                           site_url=site_url(config.get("site_url")))
     for line in build.messages():
         print(line, file=sys.stderr)
     if not build.ok:

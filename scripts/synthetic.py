@@ -82,9 +82,11 @@ def case_study(index: int, rng: random.Random, pool: list[str], vocab) -> tuple[
         contract["social_value_weighting_pct"] = rng.choice([5, 10, 10, 15, 20, 20, 30])
     front["contract"] = contract
     front["stages"] = rng.sample(values["stage"], rng.randint(1, 3))
+    statuses = vocab["outcome_status"].values  # in turn, not sampled: the rest of the library stays as it was
     front["outcomes"] = [
-        {"dimension": themes[t].dimension, "theme": t, "description": sentences(rng, pool, 60, 220)}
-        for t in chosen
+        {"dimension": themes[t].dimension, "theme": t, "description": sentences(rng, pool, 60, 220),
+         "status": statuses[(index + number) % len(statuses)]}
+        for number, t in enumerate(chosen)
     ]
     front["evidence"] = rng.choice(values["evidence"])
     front["sources"] = [{"title": f"Synthetic source {index}", "url": f"https://example.org/bench/{index}",

@@ -12,10 +12,12 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, soup
 
 from svhub.load.loader import load_library
+from svhub.pages.instruments import load_register
 
 CONTENT = ROOT / "content"
 LOADED = load_library()
 LIBRARY = LOADED.library
+REGISTER = load_register(CONTENT / "_data" / "instruments.yml", "content/_data/instruments.yml")
 GUIDANCE_PAGES = sorted(CONTENT.rglob("*.md"))
 
 
@@ -107,7 +109,7 @@ def test_every_guidance_page_has_review_metadata_and_sources(file):
     assert meta["owner"] in LIBRARY.vocab["owner"].values
     sources = meta.get("sources") or []
     assert sources, f"{file.relative_to(ROOT)} cites no sources"
-    for source in sources:
+    for source in REGISTER.resolve_sources(sources):  # '- instrument: ID' entries through the register
         assert re.match(r"^https?://", source["url"]) and source.get("publisher"), source
 
 

@@ -64,7 +64,7 @@ def test_a_narrative_link_to_a_missing_case_study_fails_at_its_line(tmp_path):
                         "Consulted people first.": "See [the other](/case-studies/fixture-nhs-health-advise/)."})
     loaded = library_with(tmp_path, {"zz-linking.md": linked})
     [message, hint] = messages(loaded, "zz-linking.md")[0].splitlines()
-    assert message == ("casestudies/zz-linking.md:44:15: error: link to /case-studies/fixture-nhs-health-advise/, "
+    assert message == ("casestudies/zz-linking.md:47:15: error: link to /case-studies/fixture-nhs-health-advise/, "
                        "which does not exist (did you mean 'fixture-nhs-health-advice'?)")
     assert "hint:" in hint
 

@@ -32,7 +32,7 @@ def test_a_failed_first_build_writes_no_site_at_all(tmp_path):
     project = make_project(tmp_path / "project", [INVALID / "bad-dates.md"])
     failed = build(project)
     assert failed.returncode != 0
-    assert "bad-dates.md:33:12: error: 'published' is not a real date" in failed.stderr
+    assert "bad-dates.md:36:12: error: 'published' is not a real date" in failed.stderr
     assert not (project / "site").exists()
 
 

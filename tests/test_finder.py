@@ -484,7 +484,7 @@ def test_a_link_with_a_value_the_finder_does_not_know_says_it_is_not_applied(pag
 
 
 def test_the_finder_scripts_are_joined_from_its_modules_which_are_not_published(finder_site):
-    from svhub.finder_script import SOURCE, finder_scripts
+    from svhub.finder.script import SOURCE, finder_scripts
 
     for script in finder_scripts(HubPaths().root):
         assert (finder_site / script.src_uri).read_bytes() == script.content

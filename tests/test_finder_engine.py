@@ -19,7 +19,7 @@ from svhub.config import HubPaths
 from svhub.exports.downloads import CSV_PATH, downloads
 from svhub.finder.files import finder_files, lunr_js
 from svhub.finder.index import build_index, pack, query
-from svhub.finder_script import SCRIPTS, finder_scripts, modules, without_comments
+from svhub.finder.script import SCRIPTS, finder_scripts, modules, without_comments
 from svhub.load.loader import load_library
 
 NODE = shutil.which("node") or "/usr/bin/node"

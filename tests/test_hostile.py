@@ -38,11 +38,12 @@ def test_unsafe_input_is_refused_with_a_message_at_its_line(file):
 def test_every_disguise_of_a_script_or_unsafe_link_is_caught():
     """Each payload line of the rejected narratives is reported, none slips through."""
     for name, lines in {
-        "narrative-script": [28, 30, 32, 34],
-        "narrative-event-handlers": [28, 30, 32, 34, 37],
-        "narrative-unsafe-links": [28, 30, 32, 34, 36, 38, 41],
-        "narrative-frames-styles-forms": [28, 30, 32, 34, 36, 38],
-        "remote-images": [28, 30, 32],
+        # One line later than before outcomes gained 'status' (issue 13).
+        "narrative-script": [29, 31, 33, 35],
+        "narrative-event-handlers": [29, 31, 33, 35, 38],
+        "narrative-unsafe-links": [29, 31, 33, 35, 37, 39, 42],
+        "narrative-frames-styles-forms": [29, 31, 33, 35, 37, 39],
+        "remote-images": [29, 31, 33],
     }.items():
         expected = (HOSTILE / "rejected" / f"{name}.expected").read_text(encoding="utf-8")
         reported = {int(line.split(":")[1]) for line in expected.splitlines() if ": error: " in line}
@@ -254,7 +255,8 @@ def test_every_page_carries_a_strict_content_security_policy_before_any_script(r
         assert policy["style-src"] == ["'self'"] and policy["connect-src"] == ["'self'"]
         meta = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
         assert meta.find_previous("script") is None, file
-        inline = [s for s in page.find_all("script") if not s.get("src") and s.get("type") != "application/json"]
+        inline = [s for s in page.find_all("script")
+                  if not s.get("src") and s.get("type") not in ("application/json", "application/ld+json")]
         for script in inline:
             assert script_hashes(str(script))[0] in policy["script-src"], (file, script.get_text()[:60])
 

@@ -21,7 +21,7 @@ FLAGS = [
     "--commissioner-region", "wales", "--service", "food-and-catering",
     "--stages", "specification", "--stages", "evaluation", "--evidence", "self-reported",
     "--owner", "editorial-team",
-    "--outcome", "local-spend | Local dairies supplied the milk. | 12 | percent",
+    "--outcome", "local-spend | Local dairies supplied the milk. | delivered | 2020/21 | 12 | percent",
     "--source", "A source | https://example.org/x | Example publisher | 2020-01-02",
 ]
 
@@ -38,7 +38,8 @@ def test_flags_with_no_input_write_a_file_that_passes_validation(tmp_path):
     data = front(written)
     assert data["stages"] == ["specification", "evaluation"]
     assert data["outcomes"][0] == {"dimension": "economic", "theme": "local-spend",
-                                   "description": "Local dairies supplied the milk.", "figure": 12, "unit": "percent"}
+                                   "description": "Local dairies supplied the milk.", "status": "delivered",
+                                   "period": "2020/21", "figure": 12, "unit": "percent"}
     text = written.read_text(encoding="utf-8")
     for section in ("## The challenge", "## What the commissioner did", "## Social value delivered",
                     "## Lessons for commissioners"):
@@ -69,7 +70,7 @@ def test_interactive_mode_offers_numbered_choices_and_rechecks_bad_answers(tmp_p
         "Too short", "Example council school milk from local dairies", "A council bought milk locally.",
         "1", "Example Council", "1", "99", "10", "", "", "", "9", "6", "2019", "lots", "250000", "1", "", "5",
         "3, 4", "1", "", "1",
-        "local-spend | Local dairies supplied the milk. | 12 | percent", "n",
+        "local-spend | Local dairies supplied the milk. | delivered | 2020/21 | 12 | percent", "n",
         "Council report | ftp://example.org/report | Example Council", "y",
         "Council report | https://example.org/report | Example Council | 2020-02-03", "n",
     ]
@@ -98,7 +99,7 @@ def test_interactive_mode_works_in_a_real_terminal(tmp_path):
     answers = iter([
         "Example council school milk from local dairies", "A council bought milk locally.", "1",
         "Example Council", "1", "10", "", "", "", "9", "", "", "", "", "", "", "3", "1", "", "1",
-        "local-spend | Local dairies supplied the milk.", "n",
+        "local-spend | Local dairies supplied the milk. | delivered", "n",
         "Council report | https://example.org/report | Example Council", "n",
     ])
     screen = b""

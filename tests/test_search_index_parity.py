@@ -17,7 +17,7 @@ from svhub.load.loader import casestudy_files, load_library
 
 QUERIES = [
     "social value", "apprentice", "appren", "council's", "local-authority", "Llanfair-ym-Muallt",
-    "the housing", "ap", "carbon net zero", "(procurement)", "café suppliers", "SME",
+    "the housing", "ap", "carbon net zero", "net zero", "(procurement)", "café suppliers", "SME",
     "housing\u2009repairs\u00a0north", "commission*", "NHS trust", "training weeks", "zzzz",
 ]
 
@@ -64,7 +64,9 @@ def test_a_query_ranks_the_same_case_studies_in_python_and_in_the_browser(page, 
     server, library, index = parity
     expected = python_ranking(library, index, text)
     assert browser_ranking(page, server, text) == expected
-    if text in ("social value", "apprentice", "appren", "carbon net zero"):
+    # Queries that must match several case studies, so that their order is compared too. The synthetic
+    # library's words come from the real case studies; since the 2026 audit, "carbon net zero" matches one.
+    if text in ("social value", "apprentice", "appren", "net zero"):
         assert len(expected) > 1, "a query meant to match several case studies matched too few to compare order"
 
 

@@ -12,9 +12,9 @@ def test_github_annotations_point_at_the_offending_line():
     result = run_script("validate.py", str(INVALID / "bad-dates.md"), env={"GITHUB_ACTIONS": "true"})
     annotations = [line for line in result.stdout.splitlines() if line.startswith("::")]
     assert annotations == [
-        "::error file=tests/fixtures/casestudies/invalid/bad-dates.md,line=33,col=12::"
+        "::error file=tests/fixtures/casestudies/invalid/bad-dates.md,line=36,col=12::"
         "'published' is not a real date: '2026-02-30' (hint: check the month and day)",
-        "::error file=tests/fixtures/casestudies/invalid/bad-dates.md,line=35,col=12::"
+        "::error file=tests/fixtures/casestudies/invalid/bad-dates.md,line=38,col=12::"
         "review_by (2025-01-01) must be after last_reviewed (2026-02-01) "
         "(hint: set the next review date, usually a year after the last review)",
     ]

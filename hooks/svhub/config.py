@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+SITE_URL_VARIABLE = "HUB_SITE_URL"
+
+
+def site_url(configured: str | None) -> str:
+    """The site's public address: HUB_SITE_URL when set (a mirror, a preview
+    host), else mkdocs.yml's `site_url`, always ending in '/'.
+
+    It is read here rather than with `!ENV` in mkdocs.yml so that the file
+    stays plain YAML for every script and test that reads it."""
+    url = os.environ.get(SITE_URL_VARIABLE, "").strip() or (configured or "").strip()
+    return url.rstrip("/") + "/" if url else ""
 
 
 @dataclass(frozen=True)
@@ -49,6 +61,7 @@ class SiteInfo:
     """What pages need to know about the site they are part of."""
 
     repo_url: str = ""
+    site_url: str = ""  # the public address, ending in '/'; '' when unknown
     edit_branch: str = "main"
     today: date = field(default_factory=date.today)
 

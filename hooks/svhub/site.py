@@ -14,14 +14,20 @@ from markupsafe import Markup, escape
 
 from .config import HubPaths, SiteInfo
 from .exports.downloads import downloads
+from .exports.opendata import open_data_files
+from .exports.syndication import SITE_FEEDS, reuse_section, syndicate
 from .finder.files import finder_files
-from .finder_script import finder_scripts
+from .finder.script import finder_scripts
 from .load.loader import LibraryLoad, load_library
+from .load.messages import Diagnostic, Severity, UserError, has_errors
 from .load.narrative import sanitise_html
 from .output import GeneratedFile, GeneratedPage
+from .pages import linkeddata
 from .pages.casestudies import CaseStudyPages
+from .pages.changes import ChangeNotes, load_change_notes, page_url
 from .pages.dictionary import data_dictionary
 from .pages.guidance import guidance_meta
+from .pages.instruments import Register, check_page, load_register
 from .pages.listings import CollectionText, Listings
 from .pages.reference import ReferenceData
 from .pages.review import build_date
@@ -39,43 +45,95 @@ class HubBuild:
     pages: list[GeneratedPage] = field(default_factory=list)
     downloads: list[GeneratedFile] = field(default_factory=list)
     reference: ReferenceData | None = None
+    register: Register = field(default_factory=Register)
+    content_diagnostics: list[Diagnostic] = field(default_factory=list)
+    changes: ChangeNotes = field(default_factory=ChangeNotes)
     guidance: dict[str, GuidancePage] = field(default_factory=dict)
     _by_uri: dict[str, GeneratedPage] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def start(cls, paths: HubPaths, repo_url: str = "", today: date | None = None) -> HubBuild:
+    def start(cls, paths: HubPaths, repo_url: str = "", today: date | None = None, site_url: str = "") -> HubBuild:
         loaded = load_library(paths=paths)
-        build = cls(paths, loaded, SiteInfo(repo_url=repo_url, today=today or build_date()))
-        if loaded.ok:
+        build = cls(paths, loaded, SiteInfo(repo_url=repo_url, site_url=site_url, today=today or build_date()))
+        build._check_content()
+        build.changes = load_change_notes(paths, build.site.today)
+        if build.ok:
             collections = CollectionText.load(paths.reference_data / "collections.yml")
             listings = Listings(loaded.library, build.site, collections)
             build.pages = [*listings.listing_pages(), *CaseStudyPages(loaded.library, build.site).pages(),
                            *listings.facet_pages()]
-            build.pages.append(data_dictionary(loaded.library.vocab))
+            dictionary = data_dictionary(loaded.library.vocab)
+            dictionary.body += reuse_section("about/")  # Markdown links are relative to the file
+            build.pages.append(dictionary)
             build.pages.append(search_page())
             finder = finder_files(loaded.library)
-            build.downloads = downloads(loaded.library) + finder.files + finder_scripts(paths.root)
-            build.reference = ReferenceData.load(paths, loaded.library.vocab)
+            syndication = syndicate(build.pages, loaded.library, build.changes, build.site)
+            build.pages += syndication.pages
+            build.downloads = (downloads(loaded.library) + finder.files + finder_scripts(paths.root)
+                               + open_data_files(loaded.library.vocab, site_url) + syndication.files)
         build._by_uri = {p.src_uri: p for p in build.pages}
         return build
 
+    def _check_content(self) -> None:
+        """The instrument register, the reference data and every content page's
+        citations, checked before anything is built, so that all the problems
+        are reported together."""
+        paths, problems = self.paths, []
+        file = paths.reference_data / "instruments.yml"
+        try:
+            self.register = load_register(file, paths.display(file))
+        except UserError as error:
+            self.content_diagnostics = error.diagnostics
+            return
+        try:
+            self.reference = ReferenceData.load(paths, self.loaded.library.vocab, self.register)
+        except UserError as error:
+            problems += error.diagnostics
+        for page in sorted(paths.content.rglob("*.md")):
+            if paths.reference_data not in page.parents:
+                problems += check_page(page, paths.display(page), self.register)
+        self.content_diagnostics = sorted(problems)
+
     @property
     def ok(self) -> bool:
-        return self.loaded.ok
+        return self.loaded.ok and not has_errors(self.content_diagnostics) and self.changes.ok
 
     def messages(self) -> list[str]:
-        return [d.format() for d in self.loaded.diagnostics]
+        return [d.format() for d in self.loaded.diagnostics + self.content_diagnostics
+                + sorted(self.changes.diagnostics)]
 
     def failure_summary(self) -> str:
         failed = sum(1 for r in self.loaded.results if not r.ok)
-        return (f"{failed} case-study file(s) have errors; nothing was built. "
-                "Fix the errors above (run scripts/validate.py to check again).")
+        content = len({d.path for d in self.content_diagnostics if d.severity is Severity.ERROR})
+        notes = len({d.path for d in self.changes.diagnostics if d.severity is Severity.ERROR})
+        parts = [f"{failed} case-study file(s)"] if failed else []
+        parts += [f"{content} content or reference-data file(s)"] if content else []
+        parts += [f"{notes} page(s) with change notes"] if notes else []
+        return (f"{' and '.join(parts)} have errors; nothing was built. "
+                "Fix the errors above (run scripts/validate.py to check the case studies again).")
 
     def page_meta(self, src_uri: str, meta: dict[str, Any]) -> dict[str, Any]:
         generated = self._by_uri.get(src_uri)
         if generated is not None:
             return ({"hub": generated.data} if generated.data else {}) | self._escaped_text(generated)
-        return guidance_meta(meta, self.loaded.library.vocab, self.site.today)
+        if isinstance(meta.get("sources"), list):
+            meta = meta | {"sources": self.register.resolve_sources(meta["sources"])}
+        hub = guidance_meta(meta, self.loaded.library.vocab, self.site.today).get("hub", {})
+        return {"hub": hub | self._page_extras(src_uri, meta, hub)}
+
+    def _page_extras(self, src_uri: str, meta: dict[str, Any], hub: dict[str, Any]) -> dict[str, Any]:
+        """A hand-written page's change notes, feed links and JSON-LD."""
+        notes = sorted(self.changes.for_page(src_uri), key=lambda n: n.date, reverse=True)
+        extras: dict[str, Any] = {"feeds": list(SITE_FEEDS)} if self.site.site_url else {}
+        if notes:
+            extras["updates"] = [n.as_dict() for n in notes]
+        review = hub.get("review")
+        if review or notes:
+            reviewed = date.fromisoformat(review["last_reviewed_iso"]) if review else None
+            extras["jsonld"] = linkeddata.guidance_page(
+                str(meta.get("title", "")), str(meta.get("description", "")), page_url(src_uri),
+                self.site.site_url, reviewed, review["owner"] if review else "", notes)
+        return extras
 
     @staticmethod
     def _escaped_text(page: GeneratedPage) -> dict[str, Markup]:

@@ -86,7 +86,9 @@ QUESTIONS: tuple[Question, ...] = (
     Question(("tags",), "Tags", "Keywords in lowercase-with-hyphens, separated by commas.", required=False, many=True),
     Question(("owner",), "Owner", "Who keeps this case study current.", "owner"),
 )
-OUTCOME_HELP = "theme | what happened | figure (optional) | unit (optional)"
+OUTCOME_HELP = ("theme | what happened | status (delivered, planned, pledged or forecast) | "
+                "period (the year or years; needed with a figure) | figure (optional) | unit (optional) | "
+                "whose figure (optional)")
 SOURCE_HELP = "title | web address | publisher | date YYYY-MM-DD (optional)"
 
 
@@ -193,11 +195,22 @@ class Scaffold:
             "theme": theme,
             "description": parts[1],
         }
-        if len(parts) > 2 and parts[2]:
-            outcome["figure"] = self._typed(("contract", "social_value_weighting_pct"), parts[2].replace(",", ""))
-            if len(parts) < 4 or not parts[3]:
+        parts += [""] * (7 - len(parts))
+        if not parts[2]:
+            raise AnswerError("say whether it was delivered, or only planned, pledged or forecast: "
+                              f"write it as: {OUTCOME_HELP}")
+        outcome["status"] = self.choice("outcome_status", parts[2])
+        if parts[3]:
+            outcome["period"] = parts[3]
+        if parts[4]:
+            outcome["figure"] = self._typed(("contract", "social_value_weighting_pct"), parts[4].replace(",", ""))
+            if not parts[5]:
                 raise AnswerError("a figure needs a unit, e.g. people or percent")
-            outcome["unit"] = self.choice("unit", parts[3])
+            if not parts[3]:
+                raise AnswerError("a figure needs its period: the year or years it refers to, e.g. 2021/22")
+            outcome["unit"] = self.choice("unit", parts[5])
+        if parts[6]:
+            outcome["reported_by"] = parts[6]
         problem = _schema_error(outcome, self.schema["properties"]["outcomes"]["items"])
         if problem:
             raise AnswerError(problem)

@@ -25,10 +25,18 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = (
     "slug", "title", "summary", "kind", "commissioner", "commissioner_type", "region",
     "partners", "provider", "provider_type", "service", "review_example", "year",
+    "awarded", "started",
     "value_gbp", "value_basis", "duration_months", "social_value_weighting_pct", "stages",
-    "themes", "dimensions", "evidence", "outcomes", "sources", "tags", "published",
+    "themes", "dimensions", "evidence", "outcomes",
+    # One entry per outcome, in the order of 'outcomes', joined the same way.
+    "outcome_statuses", "outcome_periods", "outcome_reported_by", "outcome_evidence",
+    "organisation_changes", "sources", "tags", "published",
     "last_reviewed", "review_by", "url",
 )
+
+
+def _when(value: date | int | None) -> str:
+    return value.isoformat() if isinstance(value, date) else str(value or "")
 
 
 def safe_cell(value: Any) -> str:
@@ -53,6 +61,8 @@ def row(c: CaseStudy) -> dict[str, Any]:
         "service": c.service,
         "review_example": c.review_example or "",
         "year": c.year or "",
+        "awarded": _when(contract.awarded),
+        "started": _when(contract.started),
         "value_gbp": contract.value_gbp if contract.value_gbp is not None else "",
         "value_basis": contract.value_basis or "",
         "duration_months": contract.duration_months or "",
@@ -64,6 +74,12 @@ def row(c: CaseStudy) -> dict[str, Any]:
         "dimensions": "; ".join(c.dimensions),
         "evidence": c.evidence,
         "outcomes": " | ".join(o.description for o in c.outcomes),
+        "outcome_statuses": " | ".join(o.status for o in c.outcomes),
+        "outcome_periods": " | ".join(o.period or "" for o in c.outcomes),
+        "outcome_reported_by": " | ".join(o.reported_by or "" for o in c.outcomes),
+        "outcome_evidence": " | ".join(o.evidence for o in c.outcomes),
+        "organisation_changes": " | ".join(
+            f"{o.organisation}: {o.change} {o.date.isoformat()}; now {o.now}" for o in c.organisation_changes),
         "sources": " ".join(s.url for s in c.sources),
         "tags": "; ".join(c.tags),
         "published": c.published.isoformat(),

@@ -30,7 +30,7 @@ class FrontMatterError(Exception):
 
 @dataclass
 class Document:
-    data: dict[str, Any]
+    data: Any  # a mapping for front matter; a data file may be a list
     body: str
     body_line: int
     positions: dict[Path_, Position] = field(default_factory=dict)
@@ -177,12 +177,10 @@ def _load(front: str) -> tuple[yaml.Node | None, Any]:
     return _compose(front, _LOADERS[-1])
 
 
-def parse(raw: bytes) -> Document:
-    text = decode(raw)
-    front, body, body_line = split(text)
+def _yaml(front: str) -> tuple[yaml.Node | None, Any]:
     _check_tabs(front)
     try:
-        node, data = _load(front)
+        return _load(front)
     except yaml.constructor.ConstructorError as exc:
         mark = exc.problem_mark or exc.context_mark
         tag = re.search(r"tag '([^']+)'", exc.problem or "")
@@ -204,6 +202,12 @@ def parse(raw: bytes) -> Document:
         ) from None
     except yaml.YAMLError as exc:
         raise FrontMatterError(f"YAML error: {exc}", Position(2, 1)) from None
+
+
+def parse(raw: bytes) -> Document:
+    text = decode(raw)
+    front, body, body_line = split(text)
+    node, data = _yaml(front)
     if not isinstance(data, dict):
         raise FrontMatterError(
             "the front matter must be a set of 'key: value' fields",
@@ -212,4 +216,20 @@ def parse(raw: bytes) -> Document:
         )
     doc = Document(data=data, body=body, body_line=body_line)
     _walk(node, (), doc)
+    return doc
+
+
+def parse_data(raw: bytes) -> Document:
+    """A whole YAML data file (content/_data/*.yml), by the same rules and
+    with the same positions as front matter, counted from the file's line 1."""
+    try:
+        node, data = _yaml(decode(raw))
+    except FrontMatterError as exc:
+        raise FrontMatterError(exc.message, Position(max(1, exc.position.line - 1), exc.position.col),
+                               exc.hint) from None
+    doc = Document(data=data, body="", body_line=1)
+    if node is not None:
+        _walk(node, (), doc)
+    doc.positions = {k: Position(p.line - 1, p.col) for k, p in doc.positions.items()}
+    doc.key_positions = {k: Position(p.line - 1, p.col) for k, p in doc.key_positions.items()}
     return doc

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from ..config import HubPaths
-from ..structure.casestudy import CaseStudy, Contract, Organisation, Outcome, Source
+from ..structure.casestudy import CaseStudy, Contract, Organisation, OrganisationChange, Outcome, Source
 from ..structure.library import Library
 from ..structure.vocabularies import Vocabularies, load_vocabularies
 from . import frontmatter
@@ -36,11 +36,16 @@ class LoadResult:
         return self.case_study is not None and not has_errors(self.diagnostics)
 
 
+def _source(s: dict) -> Source:
+    return Source(s["title"], s["url"], s["publisher"], date.fromisoformat(s["date"]) if s.get("date") else None)
+
+
 def _build(slug: str, path: str, doc: Document, dates: dict) -> CaseStudy:
     data = doc.data
     contract = dict(data.get("contract") or {})
-    if "awarded" in dates:
-        contract["awarded"] = dates["awarded"]
+    for key in ("awarded", "started"):
+        if key in dates:
+            contract[key] = dates[key]
     provider = data.get("provider")
     return CaseStudy(
         slug=slug,
@@ -61,17 +66,22 @@ def _build(slug: str, path: str, doc: Document, dates: dict) -> CaseStudy:
                 theme=o["theme"],
                 description=" ".join(o["description"].split()),
                 evidence=o.get("evidence", data["evidence"]),
+                status=o["status"],
                 figure=o.get("figure"),
                 unit=o.get("unit"),
+                period=" ".join(o["period"].split()) if o.get("period") else None,
+                reported_by=o.get("reported_by"),
             )
             for o in data["outcomes"]
         ),
         evidence=data["evidence"],
-        sources=tuple(
-            Source(s["title"], s["url"], s["publisher"], date.fromisoformat(s["date"]) if s.get("date") else None)
-            for s in data["sources"]
-        ),
+        sources=tuple(_source(s) for s in data["sources"]),
         tags=tuple(data.get("tags") or ()),
+        organisation_changes=tuple(
+            OrganisationChange(c["organisation"], c["change"], date.fromisoformat(c["date"]), c["now"],
+                               tuple(_source(s) for s in c["sources"]))
+            for c in data.get("organisation_changes") or ()
+        ),
         owner=data["owner"],
         published=dates["published"],
         last_reviewed=dates["last_reviewed"],

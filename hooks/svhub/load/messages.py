@@ -99,6 +99,5 @@ class Report:
 
     def at(self, path: tuple, message: str, hint: str = "", *, key: bool = False,
            severity: Severity = Severity.ERROR) -> None:
-        """A problem with the front-matter value (or key) at `path`."""
-        assert self.doc is not None
-        self.add(self.doc.where(path, key=key), message, hint, severity)
+        """A problem with the value (or key) at `path`, or at the file's start if it has no positions."""
+        self.add(self.doc.where(path, key=key) if self.doc else Position(1, 1), message, hint, severity)

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..structure.vocabularies import Vocabularies
 from ..urls import RESERVED_SLUGS
-from .messages import Position, Report, field_name
+from .messages import Position, Report, did_you_mean, field_name
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_MAX = 80
@@ -55,11 +55,13 @@ def cross_field_rules(data: dict, vocab: Vocabularies, report: Report) -> dict[s
         report.at(("review_by",), f"review_by ({review_by}) must be after last_reviewed ({reviewed})",
                   "set the next review date, usually a year after the last review")
     contract = data.get("contract")
-    if isinstance(contract, dict) and isinstance(contract.get("awarded"), str):
-        dates["awarded"] = _parse_date(contract["awarded"], ("contract", "awarded"), report)
+    for key in ("awarded", "started"):
+        if isinstance(contract, dict) and isinstance(contract.get(key), str):
+            dates[key] = _parse_date(contract[key], ("contract", key), report)
     for index, source in enumerate(_list(data.get("sources"))):
         if isinstance(source, dict) and isinstance(source.get("date"), str):
             _parse_date(source["date"], ("sources", index, "date"), report)
+    _organisation_changes(data, report)
     for index, outcome in enumerate(_list(data.get("outcomes"))):
         if not isinstance(outcome, dict):
             continue
@@ -72,6 +74,26 @@ def cross_field_rules(data: dict, vocab: Vocabularies, report: Report) -> dict[s
                           f"theme '{theme}' belongs to the '{expected}' dimension, not '{dimension}'",
                           f"set dimension: {expected}, or choose a theme from the {dimension} dimension")
     return dates
+
+
+def _organisation_changes(data: dict, report: Report) -> None:
+    """A changed organisation must be one the case study names, and its dates real."""
+    names = [o.get("name") for o in (data.get("commissioner"), data.get("provider")) if isinstance(o, dict)]
+    names += [p for p in _list(data.get("partners")) if isinstance(p, str)]
+    for index, change in enumerate(_list(data.get("organisation_changes"))):
+        if not isinstance(change, dict):
+            continue
+        if isinstance(change.get("date"), str):
+            _parse_date(change["date"], ("organisation_changes", index, "date"), report)
+        for number, source in enumerate(_list(change.get("sources"))):
+            if isinstance(source, dict) and isinstance(source.get("date"), str):
+                _parse_date(source["date"], ("organisation_changes", index, "sources", number, "date"), report)
+        name = change.get("organisation")
+        if isinstance(name, str) and name not in names:
+            report.at(("organisation_changes", index, "organisation"),
+                      f"'{name}' is not the commissioner, the provider or a partner of this case study"
+                      f"{did_you_mean(name, [n for n in names if isinstance(n, str)])}",
+                      "write the name exactly as it appears under commissioner, provider or partners")
 
 
 def check_slug(slug: str, report: Report) -> None:

@@ -9,12 +9,14 @@ from __future__ import annotations
 import json
 
 from ..structure.vocabularies import Vocabularies
+from .deeplinks import HOME_PAGE_PATTERN
 
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 URL_PATTERN = r"^https?://[^\s/?#]+\.[^\s]+$"
 TITLE_LENGTH = (10, 120)
 SUMMARY_MAX = 300
+CHANGES = ("merged", "renamed", "abolished", "replaced")
 
 
 # Which vocabulary in casestudies/vocabularies.yml a field's values come from, so that
@@ -50,15 +52,27 @@ def _object(description: str, properties: dict, required: list[str], **extra) ->
     }
 
 
+def _year_or_date(description: str) -> dict:
+    return {
+        "description": description,
+        "oneOf": [
+            {"type": "integer", "minimum": 1990, "maximum": 2100},
+            {"type": "string", "pattern": DATE_PATTERN},
+        ],
+    }
+
+
 def build_schema(vocab: Vocabularies) -> dict:
     source = _object(
         "A public source for the case study's facts.",
         {
             "title": _text("The source's title, as published.", 300),
             "url": {
-                "description": "Web address of the source; http or https only.",
+                "description": "Web address of the page that says it (a deep link, never a home page); "
+                               "http or https only.",
                 "type": "string",
                 "pattern": URL_PATTERN,
+                "not": {"pattern": HOME_PAGE_PATTERN},
                 "maxLength": 2000,
             },
             "publisher": _text("Who published the source.", 200),
@@ -76,12 +90,38 @@ def build_schema(vocab: Vocabularies) -> dict:
             "description": _text("What happened, in one or two plain sentences.", 600),
             "figure": {"description": "The number, exactly as the source gives it.", "type": "number"},
             "unit": _enum(vocab, "unit", "The figure's unit; required with a figure."),
+            "status": _enum(
+                vocab, "outcome_status",
+                "Whether it was delivered, or only planned, pledged or forecast; 'will create' is not delivered.",
+            ),
+            "period": _text(
+                "The year or period the outcome or figure refers to, e.g. '2016 to 2019' or '2021/22'; "
+                "required with a figure.", 120),
             "evidence": _enum(
                 vocab, "evidence", "How this outcome is evidenced, when it differs from the case study's."
             ),
+            "reported_by": _text(
+                "Whose figure it is, when it is not the commissioner's, e.g. 'Wates (the contractor)'.", 200),
         },
-        ["dimension", "theme", "description"],
-        dependentRequired={"figure": ["unit"], "unit": ["figure"]},
+        ["dimension", "theme", "description", "status"],
+        dependentRequired={"figure": ["unit", "period"], "unit": ["figure"]},
+    )
+    organisation_change = _object(
+        "A body named in the case study that has since been merged, renamed, abolished or replaced.",
+        {
+            "organisation": _text("Its name, exactly as the commissioner, provider or a partner is named.", 200),
+            "change": {"description": "What happened to it: " + ", ".join(CHANGES[:-1]) + " or " + CHANGES[-1] + ".",
+                       "type": "string", "enum": list(CHANGES)},
+            "date": _date("When the change took effect (YYYY-MM-DD)."),
+            "now": _text("What it is now, e.g. the body that took over its work.", 300),
+            "sources": {
+                "description": "Deep links that say so; at least one.",
+                "type": "array",
+                "minItems": 1,
+                "items": source,
+            },
+        },
+        ["organisation", "change", "date", "now", "sources"],
     )
     organisation = {
         "name": _text("The organisation's name.", 200),
@@ -131,13 +171,13 @@ def build_schema(vocab: Vocabularies) -> dict:
             "contract": _object(
                 "Facts about the contract, each only where the source gives it.",
                 {
-                    "awarded": {
-                        "description": "Year (2014) or date (YYYY-MM-DD) of award or start.",
-                        "oneOf": [
-                            {"type": "integer", "minimum": 1990, "maximum": 2100},
-                            {"type": "string", "pattern": DATE_PATTERN},
-                        ],
-                    },
+                    "awarded": _year_or_date(
+                        "Year (2014) or date (YYYY-MM-DD) the contract was awarded, only when a source "
+                        "states the award; a start date goes in 'started', a publication date in the source."
+                    ),
+                    "started": _year_or_date(
+                        "Year (2014) or date (YYYY-MM-DD) the service started, when a source says."
+                    ),
                     "value_gbp": {
                         "description": "Value in whole pounds; needs value_basis.",
                         "type": "integer",
@@ -174,6 +214,11 @@ def build_schema(vocab: Vocabularies) -> dict:
                 "items": outcome,
             },
             "evidence": _enum(vocab, "evidence", "How the case study's figures are evidenced overall."),
+            "organisation_changes": {
+                "description": "Bodies in the case study that have since been merged, renamed, abolished or replaced.",
+                "type": "array",
+                "items": organisation_change,
+            },
             "sources": {
                 "description": "Public sources for every fact; at least one.",
                 "type": "array",

@@ -10,6 +10,8 @@ from typing import Any
 import jsonschema
 
 from ..structure.vocabularies import Vocabularies
+from .deeplinks import HINT as DEEP_LINK_HINT
+from .deeplinks import home_page_message
 from .frontmatter import Document
 from .messages import Report, did_you_mean, field_name
 from .schema import VOCABULARY_KEY, build_schema
@@ -83,6 +85,8 @@ def schema_problems(doc: Document, vocab: Vocabularies, report: Report) -> None:
         elif validator in ("minimum", "maximum"):
             bound = "at least" if validator == "minimum" else "at most"
             report.at(path, f"'{name}' must be {bound} {error.validator_value}", "")
+        elif validator == "not" and path and path[-1] == "url":
+            report.at(path, home_page_message(name, error.instance), DEEP_LINK_HINT)
         elif validator == "oneOf":
             report.at(path, f"'{name}' must be a year (2014) or a date (YYYY-MM-DD)", "")
         else:

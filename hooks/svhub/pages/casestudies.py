@@ -3,17 +3,28 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from ..config import SiteInfo
 from ..output import GeneratedPage
-from ..structure.casestudy import CaseStudy
+from ..structure.casestudy import CaseStudy, Source
 from ..structure.facets import AWARDED, EVIDENCE, REGION, REVIEW_EXAMPLE, SERVICE, STAGES, THEME, VALUE, WEIGHTING
 from ..structure.library import Library
 from ..structure.vocabularies import Vocabularies
 from ..urls import SECTION, facet_url, relative
 from .formatting import contract_value, figure, long_date
 from .review import review_info
+
+
+def _source(s: Source) -> dict[str, str]:
+    return {
+        "title": s.title,
+        "url": s.url,
+        "publisher": s.publisher,
+        "date": long_date(s.date) if s.date else "",
+        "date_iso": s.date.isoformat() if s.date else "",
+    }
 
 
 class CaseStudyPages:
@@ -56,6 +67,11 @@ class CaseStudyPages:
                             "theme_href": relative(here, facet_url(THEME, o.theme)),
                             "self_reported": o.evidence == "self-reported",
                             "evidence": vocab["evidence"].label(o.evidence),
+                            "status": o.status,
+                            "status_label": vocab["outcome_status"].label(o.status),
+                            "delivered": o.delivered,
+                            "period": o.period or "",
+                            "reported_by": o.reported_by or "",
                         }
                         for o in case_study.outcomes
                         if o.dimension == dimension
@@ -64,15 +80,17 @@ class CaseStudyPages:
                 for dimension in vocab["dimension"].values
                 if dimension in case_study.dimensions
             ],
-            "sources": [
+            "sources": [_source(s) for s in case_study.sources],
+            "changes": [
                 {
-                    "title": s.title,
-                    "url": s.url,
-                    "publisher": s.publisher,
-                    "date": long_date(s.date) if s.date else "",
-                    "date_iso": s.date.isoformat() if s.date else "",
+                    "organisation": c.organisation,
+                    "change": c.change,
+                    "date": long_date(c.date),
+                    "date_iso": c.date.isoformat(),
+                    "now": c.now,
+                    "sources": [_source(s) for s in c.sources],
                 }
-                for s in case_study.sources
+                for c in case_study.organisation_changes
             ],
             "review": review_info(
                 case_study.owner, case_study.last_reviewed, case_study.review_by, vocab,
@@ -109,6 +127,9 @@ class CaseStudyPages:
         contract = c.contract
         if contract.year:
             row(AWARDED.row_label, (str(contract.year), None))
+        if contract.started:
+            started = contract.started
+            row("Service started", (long_date(started) if isinstance(started, date) else str(started), None))
         if contract.value_gbp is not None:
             row(VALUE.row_label, (contract_value(contract.value_gbp, contract.value_basis), None))
         if contract.duration_months:

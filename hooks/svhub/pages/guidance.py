@@ -31,6 +31,9 @@ def format_sources(sources: list[dict[str, Any]] | None) -> list[dict[str, str]]
             "publisher": str(source.get("publisher", "")),
             "date": long_date(when) if when else "",
             "date_iso": when.isoformat() if when else "",
+            # An instrument from the register says whether it is still law.
+            "status": str(source.get("status", "")),
+            "replaced_by": str(source.get("replaced_by", "")),
         })
     return formatted
 

@@ -1,6 +1,11 @@
-"""Structured reference data (duties, timeline, support, barriers, glossary),
+"""Structured reference data (duties, thresholds, timeline, support, barriers, glossary),
 written once in content/_data/*.yml and rendered wherever a page asks for it
 with a directive on its own line, such as `[[hub:duty s1-7]]`.
+
+Loading checks it as the case studies are checked: every source a deep link
+or a registered instrument, every `instrument:` citation known, and a
+citation of a revoked instrument only in an entry marked `history: "…"`
+(timeline entries are history by nature).
 """
 
 from __future__ import annotations
@@ -10,18 +15,23 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..config import HubPaths
-from ..load.messages import Diagnostic, Position, Severity, UserError, did_you_mean
+from ..load.frontmatter import FrontMatterError
+from ..load.frontmatter import parse_data as parse_yaml
+from ..load.messages import Diagnostic, Position, Report, Severity, UserError, did_you_mean
 from ..structure.vocabularies import Vocabularies
 from .formatting import long_date
 from .guidance import format_sources
+from .instruments import Register, check_sources, check_text, label_history, table
 
 DIRECTIVE = re.compile(r"^\[\[hub:([a-z-]+)(?:\s+([A-Za-z0-9_-]+))?\]\]\s*$", re.M)
-DATASETS = ("duties", "timeline", "support", "barriers", "glossary")
+DATASETS = ("duties", "thresholds", "timeline", "support", "barriers", "glossary")
+CHECKED_ONLY = ("collections",)  # read by pages.CollectionText; checked here with the rest
+HISTORY_BY_NATURE = frozenset({"timeline"})
+NOT_TEXT = frozenset({"id", "url", "href", "date", "section", "history", "sources"})
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 
@@ -38,6 +48,7 @@ def when(value: Any) -> str:
 def sources_line(sources: list[dict[str, Any]] | None) -> str:
     items = [
         f"[{s['title']}]({s['url']})" + (f" ({s['publisher']}" + (f", {s['date']})" if s["date"] else ")"))
+        + (f" ({s['status']})" if s["status"] else "")
         for s in format_sources(sources)
     ]
     return ("<small>Sources: " + "; ".join(items) + "</small>") if items else ""
@@ -57,17 +68,79 @@ def _indent(text: str, spaces: int = 4) -> str:
     return "\n".join((" " * spaces + line) if line.strip() else "" for line in text.strip().split("\n"))
 
 
+def as_history(entry: dict[str, Any], text: str) -> str:
+    """An entry marked `history: "Until …"` reads as a history passage."""
+    if not entry.get("history"):
+        return text
+    title = str(entry["history"]).replace('"', "'")
+    return f'!!! history "{title}"\n\n{_indent(text)}\n'
+
+
+def _check_entry(entry: Any, path: tuple, history: bool, register: Register, report: Report) -> None:
+    if isinstance(entry, dict):
+        if "history" in entry and (not isinstance(entry["history"], str) or not entry["history"].strip()):
+            report.at(path + ("history",), "'history' must say when, as text",
+                      'for example history: "Until 24 February 2025"')
+        history = history or bool(entry.get("history"))
+        for key, value in entry.items():
+            if key == "sources":
+                check_sources(value, path + (key,), report, register)
+            elif key not in NOT_TEXT:
+                _check_entry(value, path + (key,), history, register, report)
+    elif isinstance(entry, list):
+        for index, item in enumerate(entry):
+            _check_entry(item, path + (index,), history, register, report)
+    elif isinstance(entry, str):
+        check_text(entry, register, report, history=history, position=path)
+
+
+def _resolved(value: Any, register: Register, key: str = "") -> Any:
+    """The data with its citations rewritten to deep links and its instrument sources filled in."""
+    if isinstance(value, dict):
+        if "instrument" in value and value.get("instrument") in register:
+            return register.source(value["instrument"], str(value.get("part") or ""))
+        return {k: _resolved(v, register, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_resolved(v, register, key) for v in value]
+    if isinstance(value, str) and key not in NOT_TEXT:
+        return register.rewrite(value)
+    return value
+
+
+def check_file(file: Path, shown: str, register: Register, history: bool = False) -> tuple[Any, list]:
+    """One data file, parsed with positions and checked: (data, diagnostics)."""
+    report = Report(shown)
+    try:
+        doc = parse_yaml(file.read_bytes())
+    except FrontMatterError as exc:
+        report.add(exc.position, exc.message, exc.hint)
+        return None, report.items
+    report.doc = doc
+    _check_entry(doc.data, (), history, register, report)
+    return doc.data, report.items
+
+
 @dataclass
 class ReferenceData:
     data: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    register: Register = field(default_factory=Register)
 
     @classmethod
-    def load(cls, paths: HubPaths, vocab: Vocabularies) -> ReferenceData:
-        data = {}
-        for name in DATASETS:
+    def load(cls, paths: HubPaths, vocab: Vocabularies, register: Register | None = None) -> ReferenceData:
+        """Every dataset, checked; problems are one UserError listing them all."""
+        register = register or Register()
+        data, problems = {}, []
+        for name in DATASETS + CHECKED_ONLY:
             file = paths.reference_data / f"{name}.yml"
-            data[name] = (yaml.safe_load(file.read_text(encoding="utf-8")) or []) if file.exists() else []
-        return cls(data)
+            if not file.exists():
+                data[name] = []
+                continue
+            loaded, found = check_file(file, paths.display(file), register, name in HISTORY_BY_NATURE)
+            problems += found
+            data[name] = _resolved(loaded or [], register)
+        if problems:
+            raise UserError(sorted(problems))
+        return cls(data, register)
 
     # Renderers, one per directive -----------------------------------------
 
@@ -79,7 +152,7 @@ class ReferenceData:
         if line:
             body += "\n\n" + line
         title = f"{duty['section']}: {duty['title']}".replace('"', "'")
-        return f'!!! duty "{title}"\n\n{_indent(body)}\n'
+        return as_history(duty, f'!!! duty "{title}"\n\n{_indent(body)}\n')
 
     def duties(self, arg: str | None, from_uri: str) -> str:
         return "\n".join(self._duty(d, from_uri) for d in self.data["duties"])
@@ -89,6 +162,48 @@ class ReferenceData:
         if arg not in by_id:
             raise KeyError(f"no duty with id '{arg}'{did_you_mean(arg or '', by_id)}")
         return self._duty(by_id[arg], from_uri)
+
+    def _threshold_table(self, table: dict[str, Any]) -> str:
+        """One table of money thresholds, each figure with its own source and how far it was checked."""
+        def cell(text: Any) -> str:
+            return " ".join(str(text).split()).replace("|", "\\|")
+
+        columns = table["columns"]
+        rows = [
+            "| " + " | ".join([cell(table.get("row_heading", "Type of contract"))]
+                              + [cell(c["label"]) for c in columns] + ["Source"]) + " |",
+            "| " + " | ".join(["---"] * (len(columns) + 2)) + " |",
+        ]
+        for row in table["rows"]:
+            sources = "; ".join(f"[{s['publisher'] or s['title']}]({s['url']})"
+                                for s in format_sources(row.get("sources")))
+            if row.get("checked"):
+                sources += f" ({row['checked']})"
+            rows.append("| " + " | ".join([cell(row["contract"])]
+                                          + [cell(row.get(c["key"], "")) for c in columns]
+                                          + [cell(sources)]) + " |")
+        body = f"**{table['title']}**\n\n"
+        if table.get("intro"):
+            body += f"{table['intro']}\n\n"
+        body += "\n".join(rows) + "\n"
+        for note in table.get("notes") or []:
+            body += f"\n- {note}"
+        if table.get("notes"):
+            body += "\n"
+        line = sources_line(table.get("sources"))
+        if line:
+            body += f"\n{line}\n"
+        return as_history(table, body)
+
+    def thresholds(self, arg: str | None, from_uri: str) -> str:
+        """`[[hub:thresholds]]` renders every table; `[[hub:thresholds <id>]]` one of them."""
+        tables = self.data["thresholds"]
+        if arg is not None:
+            by_id = {t["id"]: t for t in tables}
+            if arg not in by_id:
+                raise KeyError(f"no threshold table with id '{arg}'{did_you_mean(arg, by_id)}")
+            tables = [by_id[arg]]
+        return "\n".join(self._threshold_table(t) for t in tables)
 
     def timeline(self, arg: str | None, from_uri: str) -> str:
         parts = []
@@ -105,10 +220,10 @@ class ReferenceData:
         for offer in self.data["support"]:
             parts.append(
                 f"## {offer['name']} {{#{offer['id']}}}\n\n"
-                f"**What it is:** {offer['what']}\n\n"
-                f"**Who it is for:** {offer['who_for']}\n\n"
-                f"**Status today:** {offer['status']}\n\n"
-                f"{sources_line(offer.get('sources'))}\n"
+                + as_history(offer, f"**What it is:** {offer['what']}\n\n"
+                             f"**Who it is for:** {offer['who_for']}\n\n"
+                             f"**Status today:** {offer['status']}\n\n"
+                             f"{sources_line(offer.get('sources'))}\n")
             )
         return "\n".join(parts)
 
@@ -116,7 +231,8 @@ class ReferenceData:
         cards = []
         for number, barrier in enumerate(self.data["barriers"], start=1):
             links = "\n".join(f"- [{item['title']}]({link(item['href'], from_uri)})" for item in barrier["links"])
-            card = f"**Barrier {number}:** {barrier['barrier']}\n\n---\n\n{barrier['answer']}\n\n{links}"
+            answer = as_history(barrier, barrier["answer"])
+            card = f"**Barrier {number}:** {barrier['barrier']}\n\n---\n\n{answer}\n\n{links}"
             cards.append("-   " + _indent(card).lstrip())
         return '<div class="grid cards hub-barriers" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>\n"
 
@@ -124,14 +240,17 @@ class ReferenceData:
         parts = []
         for entry in self.data["glossary"]:
             term = entry["term"] + (f" ({entry['abbr']})" if entry.get("abbr") else "")
-            text = f"### {term} {{#{entry['id']}}}\n\n{entry['definition']}\n"
+            text = f"{entry['definition']}\n"
             if entry.get("see"):
                 text += f"\nMore: [{entry['term']}]({link(entry['see'], from_uri)})\n"
             line = sources_line(entry.get("sources"))
             if line:
                 text += f"\n{line}\n"
-            parts.append(text)
+            parts.append(f"### {term} {{#{entry['id']}}}\n\n" + as_history(entry, text))
         return "\n".join(parts)
+
+    def instruments(self, arg: str | None, from_uri: str) -> str:
+        return table(self.register)
 
     def abbreviations(self) -> str:
         return "\n".join(
@@ -142,8 +261,10 @@ class ReferenceData:
 
     def expand(self, markdown: str, from_uri: str) -> str:
         renderers: dict[str, Callable[[str | None, str], str]] = {
-            "duties": self.duties, "duty": self.duty, "timeline": self.timeline,
+            "duties": self.duties, "duty": self.duty, "thresholds": self.thresholds,
+            "timeline": self.timeline,
             "support": self.support, "barriers": self.barriers, "glossary": self.glossary,
+            "instruments": self.instruments,
         }
 
         def replace(match: re.Match) -> str:
@@ -158,8 +279,8 @@ class ReferenceData:
                 return renderers[name](arg, from_uri)
             except KeyError as exc:
                 raise UserError([Diagnostic(f"content/{from_uri}", line, 1, Severity.ERROR,
-                                            str(exc).strip("\"'"), "check the id in content/_data/")]) from None
+                                            str(exc.args[0] if exc.args else exc), "check the id in content/_data/")]) from None
 
-        expanded = DIRECTIVE.sub(replace, markdown)
+        expanded = label_history(DIRECTIVE.sub(replace, self.register.rewrite(markdown)))
         abbreviations = self.abbreviations()
         return f"{expanded}\n\n{abbreviations}\n" if abbreviations else expanded

@@ -18,6 +18,7 @@ class Organisation:
 @dataclass(frozen=True)
 class Contract:
     awarded: date | int | None = None
+    started: date | int | None = None
     value_gbp: int | None = None
     value_basis: str | None = None
     duration_months: int | None = None
@@ -36,8 +37,15 @@ class Outcome:
     theme: str
     description: str
     evidence: str
+    status: str = "delivered"
     figure: float | None = None
     unit: str | None = None
+    period: str | None = None
+    reported_by: str | None = None
+
+    @property
+    def delivered(self) -> bool:
+        return self.status == "delivered"
 
 
 @dataclass(frozen=True)
@@ -46,6 +54,18 @@ class Source:
     url: str
     publisher: str
     date: date | None = None
+
+
+@dataclass(frozen=True)
+class OrganisationChange:
+    """A body named in the case study that has since changed, so that the page
+    does not describe it in the present tense."""
+
+    organisation: str
+    change: str
+    date: date
+    now: str
+    sources: tuple[Source, ...]
 
 
 @dataclass(frozen=True)
@@ -71,6 +91,7 @@ class CaseStudy:
     review_example: str | None = None
     contract: Contract = field(default_factory=Contract)
     tags: tuple[str, ...] = ()
+    organisation_changes: tuple[OrganisationChange, ...] = ()
 
     @property
     def year(self) -> int | None:

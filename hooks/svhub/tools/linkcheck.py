@@ -35,6 +35,7 @@ class Link:
     line: int
     element: str
     url: str
+    rel: str = ""  # a <link>'s relation: 'canonical', 'alternate', 'stylesheet' …
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,8 @@ class _Collector(HTMLParser):
                 self.page.ids.add(values[attribute])
         attribute = LINK_ATTRIBUTES.get(tag)
         if attribute and values.get(attribute) is not None:
-            self.page.links.append(Link(self.name, self.getpos()[0], tag, values[attribute].strip()))
+            rel = (values.get("rel") or "").strip().lower() if tag == "link" else ""
+            self.page.links.append(Link(self.name, self.getpos()[0], tag, values[attribute].strip(), rel))
 
     handle_startendtag = handle_starttag
 
@@ -131,7 +133,8 @@ class SiteLinks:
     def external_links(self) -> dict[str, list[Link]]:
         found: dict[str, list[Link]] = {}
         for link in self.links:
-            if not is_internal(link.url):
+            # A page's canonical address is the site's own, which may not be live yet (a preview build).
+            if not is_internal(link.url) and link.rel != "canonical":
                 found.setdefault(link.url, []).append(link)
         return found
 

@@ -176,6 +176,7 @@
     ui.more.textContent = "Show " + Math.min(PAGE, n - shown) + " more of " + (n - shown) + " remaining";
     ui.download.disabled = n === 0;
     hub.chips.render(ui, state, table, removeChip);
+    hub.follow.render(ui.follow, state, table);
     // When the first results were shown, and every update (read by `make bench`).
     if (!performance.getEntriesByName("hub-finder-results").length) {
       root.classList.add("hub-finder--ready");
@@ -260,6 +261,7 @@
       });
     });
     ui.list = list;
+    ui.follow = hub.follow.find();
     var main = el("div", { "class": "hub-finder__results" }, [
       el("div", { "class": "hub-finder__bar" }, [ui.count, controls.sorting, ui.download]),
       ui.active, ui.ignored, list, ui.more

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .output import GeneratedFile
+from ..output import GeneratedFile
 
 THEME = "site_overrides"
 SOURCE = "assets/javascripts/finder"  # the modules, in the theme folder; not published
@@ -25,7 +25,8 @@ SCRIPTS: dict[str, tuple[str, ...]] = {
     # Just before Material's bundle; each module only uses those before it.
     "assets/javascripts/finder.js": (
         "engine/data.js", "engine/index.js", "engine/query.js", "engine/state.js", "engine/filter.js",
-        "engine/csv.js", "ui/dom.js", "ui/controls.js", "ui/results.js", "ui/chips.js", "ui/count.js", "main.js",
+        "engine/csv.js", "ui/dom.js", "ui/controls.js", "ui/results.js", "ui/chips.js", "ui/count.js", "ui/follow.js",
+        "main.js",
     ),
     # On every page: loads the site search when the reader first focuses its box.
     "assets/javascripts/search-boot.js": ("search/boot.js",),
@@ -56,7 +57,7 @@ def without_comments(script: str) -> str:
 
 def joined(source: Path, modules: tuple[str, ...]) -> bytes:
     """The modules one after another, under a line that says where they come from."""
-    header = f"/* Built by svhub/finder_script.py from {THEME}/{SOURCE}/: {', '.join(modules)}. Edit those. */\n"
+    header = f"/* Built by svhub/finder/script.py from {THEME}/{SOURCE}/: {', '.join(modules)}. Edit those. */\n"
     return (header + "".join(without_comments((source / name).read_text(encoding="utf-8"))
                              for name in modules)).encode("utf-8")
 
