@@ -11,8 +11,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from svhub import offline
 from svhub.config import HubPaths, site_url
+from svhub.exports import offline
 from svhub.finder import script as finder_script
 from svhub.load.messages import UserError
 from svhub.pages import csp
@@ -27,7 +27,7 @@ _build: HubBuild | None = None
 
 def on_config(config):
     """1. Load and validate every case study before anything is written; for the offline
-    copy (svhub.offline), check it has file URLs and note its edition for the home page."""
+    copy (svhub.exports.offline), check it has file URLs and note its edition for the home page."""
     global _build
     config.site_url = site_url(config.site_url)
     try:

@@ -20,7 +20,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from conftest import ROOT, run_script, soup
 
-from svhub.offline import FOLDER, data_files
+from svhub.exports.offline import FOLDER, data_files
 from svhub.tools.linkcheck import SiteLinks, is_internal
 
 ZIP_NAME = "social-value-hub-offline.zip"
