@@ -273,3 +273,19 @@ def test_the_offline_finder_finds_what_the_online_one_does_and_downloads_the_csv
     there.wait_for_url(re.compile(r"/case-studies/[a-z0-9-]+\.html$"))
     assert offline.failed == [] and offline.network == []
     assert [m for m in offline.console if "Content Security Policy" in m] == []
+
+
+@pytest.mark.browser
+def test_the_offline_site_search_finds_what_the_online_one_does(offline, offline_site, page, real_server):
+    def found(tab) -> list[str]:
+        tab.click("#hub-search-q")
+        tab.fill("#hub-search-q", "apprentices")
+        tab.wait_for_selector("#hub-search-results [role=option]", timeout=30000)
+        return [a.inner_text().strip() for a in tab.locator("#hub-search-results [role=option]").all()]
+
+    page.goto(real_server.url + "guidance/evaluation/")
+    online = found(page)
+    offline.page.goto((offline_site / "guidance" / "evaluation.html").as_uri())
+    assert found(offline.page) == online and online
+    assert offline.failed == [] and offline.network == []
+    assert [m for m in offline.console if "Content Security Policy" in m] == []
