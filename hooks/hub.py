@@ -69,7 +69,7 @@ def on_env(env, config, files):
     """3. Templates can compute the Content-Security-Policy of their page, find the site search's files,
     and draw the nav once for the pages that share it."""
     env.globals["csp_policy"] = csp.policy
-    env.globals["hub_search"] = browser_files()
+    env.globals["hub_search"] = browser_files(config.use_directory_urls)
     env.globals["hub_once"] = Once()
     env.globals["hub_nav_key"] = lambda page, nav: nav_key(page.url, [p.url for p in nav.pages])
     return env

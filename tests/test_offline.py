@@ -289,3 +289,20 @@ def test_the_offline_site_search_finds_what_the_online_one_does(offline, offline
     assert found(offline.page) == online and online
     assert offline.failed == [] and offline.network == []
     assert [m for m in offline.console if "Content Security Policy" in m] == []
+
+
+@pytest.mark.browser
+def test_the_record_of_consideration_works_offline_with_the_same_examples(offline, offline_site, page, real_server):
+    from test_record import _ready
+
+    def examples(tab) -> tuple[str, list[str]]:
+        _ready(tab)
+        names = [a.inner_text().strip() for a in tab.locator("#hub-record-examples-list a").all()]
+        return tab.inner_text("#hub-record-examples-count"), names
+
+    page.goto(real_server.url + "guidance/record-of-consideration/")
+    online = examples(page)
+    offline.page.goto((offline_site / "guidance" / "record-of-consideration.html").as_uri())
+    assert examples(offline.page) == online
+    assert offline.failed == [] and offline.network == []
+    assert [m for m in offline.console if "Content Security Policy" in m] == []

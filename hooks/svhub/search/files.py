@@ -23,6 +23,7 @@ from ..finder.index import build_documents, pack
 from ..output import GeneratedFile
 from ..structure.library import Library
 from ..urls import SECTION, case_study_url
+from ..urlstyle import file_url
 from .sections import Section
 
 SEARCH_URL = "search/"          # the search page, /search/?q=
@@ -42,10 +43,12 @@ FIELDS = tuple((f.name, f.boost) for f in FINDER_FIELDS)
 
 
 
-def browser_files() -> dict[str, str]:
-    """What the search box's script loads once focused, by key (the templates' `hub_search`)."""
-    return {"index": HEAD_PATH, "lunr": LUNR_PATH, "script": SCRIPT_PATH, "page": SEARCH_URL,
-            "finder": f"{SECTION}/"}
+def browser_files(directory_urls: bool = True) -> dict[str, str]:
+    """What the search box's script loads once focused, by key (the templates' `hub_search`).
+    With file URLs (the offline copy) the search page and the finder are named by their files."""
+    pages = {"page": SEARCH_URL, "finder": f"{SECTION}/"} if directory_urls else {
+        "page": file_url(SEARCH_PAGE), "finder": f"{SECTION}/index.html"}
+    return {"index": HEAD_PATH, "lunr": LUNR_PATH, "script": SCRIPT_PATH, **pages}
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ def search_page() -> GeneratedPage:
     finder = escape(relative(SEARCH_URL, f"{SECTION}/"))
     body = (
         "Search the guidance and the case studies at once.\n\n"
-        '<form class="hub-search-page" id="hub-search-page" role="search" action="./" method="get">'
+        '<form class="hub-search-page" id="hub-search-page" role="search" method="get">'
         '<label for="hub-search-page-q">Search guidance and case studies</label>'
         '<input class="hub-search-page__input" id="hub-search-page-q" type="search" name="q"'
         ' autocomplete="off" spellcheck="false">'
