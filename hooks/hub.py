@@ -11,11 +11,13 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from svhub import offline
 from svhub.config import HubPaths, site_url
+from svhub.exports import offline
 from svhub.finder import script as finder_script
 from svhub.load.messages import UserError
 from svhub.pages import csp
+from svhub.pages.once import Once, nav_key
+from svhub.search.files import browser_files
 from svhub.site import HubBuild
 
 CASE_STUDY_TITLE_ID = "hub-title"  # the h1's id in site_overrides/casestudy.html
@@ -25,7 +27,7 @@ _build: HubBuild | None = None
 
 def on_config(config):
     """1. Load and validate every case study before anything is written; for the offline
-    copy (svhub.offline), check it has file URLs and note its edition for the home page."""
+    copy (svhub.exports.offline), check it has file URLs and note its edition for the home page."""
     global _build
     config.site_url = site_url(config.site_url)
     try:
@@ -56,7 +58,7 @@ def on_files(files, config):
     for module in [f for f in files if f.src_uri.startswith(finder_script.SOURCE + "/")]:
         files.remove(module)
     for page in _build.pages:
-        files.append(File.generated(config, page.src_uri, content=page.markdown(with_data=False)))
+        files.append(File.generated(config, page.src_uri, content=_build.engine_markdown(page)))
     for download in _build.downloads:
         files.append(File.generated(config, download.src_uri, content=download.content))
     _build.know_files([f.src_uri for f in files])
@@ -64,8 +66,12 @@ def on_files(files, config):
 
 
 def on_env(env, config, files):
-    """3. Templates can compute the Content-Security-Policy of their page."""
+    """3. Templates can compute the Content-Security-Policy of their page, find the site search's files,
+    and draw the nav once for the pages that share it."""
     env.globals["csp_policy"] = csp.policy
+    env.globals["hub_search"] = browser_files(config.use_directory_urls)
+    env.globals["hub_once"] = Once()
+    env.globals["hub_nav_key"] = lambda page, nav: nav_key(page.url, [p.url for p in nav.pages])
     return env
 
 
@@ -81,7 +87,8 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    """5. Clean contributed narratives against an allow-list."""
+    """5. Clean contributed narratives against an allow-list; note a content page's sections for the site search."""
+    _build.add_to_search(page.file.src_uri, page.url, page.title, html)
     return _build.clean_html(html, page.file.src_uri)
 
 
@@ -106,8 +113,16 @@ def on_post_page(output, page, config):
     return _build.file_links(output, page.file.src_uri, folders_only=True)
 
 
+def on_post_build(config):
+    """8. The site search's index, now that every content page has been rendered."""
+    from mkdocs.utils import write_file
+
+    for file in _build.search_files():
+        write_file(file.content, str(Path(config.site_dir) / file.src_uri))
+
+
 def on_serve(server, config, builder):
-    """8. `make serve` rebuilds when a case study, the vocabularies or a finder module change."""
+    """9. `make serve` rebuilds when a case study, the vocabularies or a finder module change."""
     server.watch(str(_build.paths.casestudies))
     server.watch(str(finder_script.modules(_build.paths.root)))
     return server

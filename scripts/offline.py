@@ -3,7 +3,7 @@
 
 The site is built with file URLs and the edition (this commit and its date) on
 its home page; each data file gets the script the finder reads from file://
-(svhub.offline); the zip is the same for the same commit. Its dates come from
+(svhub.exports.offline); the zip is the same for the same commit. Its dates come from
 SOURCE_DATE_EPOCH, else the commit's date.
 
 Usage: scripts/offline.py [--output dist/social-value-hub-offline.zip] [--config-file mkdocs.yml]
@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from svhub.offline import EDITION_VARIABLE, Edition, add_data_scripts, write_zip  # noqa: E402
+from svhub.exports.offline import EDITION_VARIABLE, Edition, add_data_scripts, write_zip  # noqa: E402
 from svhub.tools.cli import ArgumentParser, run  # noqa: E402
 
 OUTPUT = Path("dist/social-value-hub-offline.zip")

@@ -30,12 +30,15 @@ def open_state(browser, server, state: str, scheme: str, width: int):
     if state.startswith("finder"):
         page.wait_for_function("document.getElementById('hub-finder-count')?.textContent.trim()", timeout=15000)
     if state == "search results open":
-        if width < 960:  # on a phone the search box is behind a button
-            page.locator("label[for=__search]:visible").first.click()
-        search = page.locator("input[data-md-component=search-query]")
+        if width < 960:  # on a phone the header links to the search page, which has its own box
+            page.locator("a.hub-search__open:visible").first.click()
+            page.wait_for_url("**/search/")
+            search, result = page.locator("#hub-search-page-q"), page.locator("#hub-search-page-results a")
+        else:
+            search, result = page.locator("#hub-search-q"), page.locator("#hub-search-results [role=option]")
         search.click()
         search.press_sequentially("social value")
-        page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+        result.first.wait_for(timeout=15000)
     # axe reads colours as they are at that moment, and the theme fades the search
     # results in; mid-fade, result text measured 4.42:1 instead of 4.72:1.
     page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")

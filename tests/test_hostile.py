@@ -181,14 +181,19 @@ def test_no_script_from_a_case_study_runs_in_the_browser(page, hostile_server, u
 @pytest.mark.browser
 def test_site_search_shows_hostile_titles_as_text(page, hostile_server):
     _load(page, hostile_server.url)
-    search = page.locator("input[data-md-component=search-query]")
+    search = page.locator("#hub-search-q")
     search.click()
     search.press_sequentially("Hostile")
-    results = page.locator(".md-search-result__item")
+    results = page.locator("#hub-search-results [role=option]")
     results.first.wait_for(timeout=15000)
     assert page.evaluate(CANARY) == "safe"
-    assert page.locator(".md-search-result img, .md-search-result script, .md-search-result svg[onload]").count() == 0
-    assert "<img src=x onerror=window.__pwned=1>" in page.locator(".md-search-result").inner_text()
+    assert page.locator("#hub-search-results img, #hub-search-results script, #hub-search-results svg[onload]").count() == 0
+    assert "<img src=x onerror=window.__pwned=1>" in page.locator("#hub-search-results").inner_text()
+    page.goto(hostile_server.url + "search/?q=Hostile")
+    page.locator("#hub-search-page-results a").first.wait_for(timeout=15000)
+    assert page.evaluate(CANARY) == "safe"
+    assert page.locator("#hub-search-page-results img, #hub-search-page-results script").count() == 0
+    assert "<img src=x onerror=window.__pwned=1>" in page.locator("#hub-search-page-results").inner_text()
 
 
 @pytest.mark.browser

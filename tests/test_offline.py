@@ -20,7 +20,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from conftest import ROOT, run_script, soup
 
-from svhub.offline import FOLDER, data_files
+from svhub.exports.offline import FOLDER, data_files
 from svhub.tools.linkcheck import SiteLinks, is_internal
 
 ZIP_NAME = "social-value-hub-offline.zip"
@@ -271,5 +271,38 @@ def test_the_offline_finder_finds_what_the_online_one_does_and_downloads_the_csv
     # A result's link opens its page from the zip.
     there.locator("ol.hub-results > li .hub-result__title a").first.click()
     there.wait_for_url(re.compile(r"/case-studies/[a-z0-9-]+\.html$"))
+    assert offline.failed == [] and offline.network == []
+    assert [m for m in offline.console if "Content Security Policy" in m] == []
+
+
+@pytest.mark.browser
+def test_the_offline_site_search_finds_what_the_online_one_does(offline, offline_site, page, real_server):
+    def found(tab) -> list[str]:
+        tab.click("#hub-search-q")
+        tab.fill("#hub-search-q", "apprentices")
+        tab.wait_for_selector("#hub-search-results [role=option]", timeout=30000)
+        return [a.inner_text().strip() for a in tab.locator("#hub-search-results [role=option]").all()]
+
+    page.goto(real_server.url + "guidance/evaluation/")
+    online = found(page)
+    offline.page.goto((offline_site / "guidance" / "evaluation.html").as_uri())
+    assert found(offline.page) == online and online
+    assert offline.failed == [] and offline.network == []
+    assert [m for m in offline.console if "Content Security Policy" in m] == []
+
+
+@pytest.mark.browser
+def test_the_record_of_consideration_works_offline_with_the_same_examples(offline, offline_site, page, real_server):
+    from test_record import _ready
+
+    def examples(tab) -> tuple[str, list[str]]:
+        _ready(tab)
+        names = [a.inner_text().strip() for a in tab.locator("#hub-record-examples-list a").all()]
+        return tab.inner_text("#hub-record-examples-count"), names
+
+    page.goto(real_server.url + "guidance/record-of-consideration/")
+    online = examples(page)
+    offline.page.goto((offline_site / "guidance" / "record-of-consideration.html").as_uri())
+    assert examples(offline.page) == online
     assert offline.failed == [] and offline.network == []
     assert [m for m in offline.console if "Content Security Policy" in m] == []

@@ -52,10 +52,10 @@ def use_the_page(page, name: str) -> None:
         page.locator("#hub-finder-q").fill("milk")
         page.locator(".hub-result", has_text="milk").first.wait_for(timeout=15000)
     else:
-        search = page.locator("input[data-md-component=search-query]")
+        search = page.locator("#hub-search-q")
         search.click()
         search.press_sequentially("social value")
-        page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+        page.locator("#hub-search-results [role=option]").first.wait_for(timeout=15000)
     page.wait_for_load_state("networkidle")
 
 

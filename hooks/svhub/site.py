@@ -31,6 +31,10 @@ from .pages.instruments import Register, check_page, load_register
 from .pages.listings import CollectionText, Listings
 from .pages.reference import ReferenceData
 from .pages.review import build_date
+from .search.files import SEARCH_PAGE, GuidancePage, search_files
+from .search.page import search_page
+from .search.sections import sections
+from .urls import SECTION
 from .urlstyle import as_file_links, file_urls
 
 
@@ -45,6 +49,7 @@ class HubBuild:
     register: Register = field(default_factory=Register)
     content_diagnostics: list[Diagnostic] = field(default_factory=list)
     changes: ChangeNotes = field(default_factory=ChangeNotes)
+    guidance: dict[str, GuidancePage] = field(default_factory=dict)
     _by_uri: dict[str, GeneratedPage] = field(default_factory=dict, repr=False)
     _file_urls: dict[str, str] = field(default_factory=dict, repr=False)
 
@@ -62,6 +67,7 @@ class HubBuild:
             dictionary = data_dictionary(loaded.library.vocab)
             dictionary.body += reuse_section("about/")  # Markdown links are relative to the file
             build.pages.append(dictionary)
+            build.pages.append(search_page())
             finder = finder_files(loaded.library)
             syndication = syndicate(build.pages, loaded.library, build.changes, build.site)
             build.pages += syndication.pages
@@ -151,8 +157,31 @@ class HubBuild:
     def expand_markdown(self, markdown: str, src_uri: str) -> str:
         return self.reference.expand(markdown, src_uri) if self.reference else markdown
 
+    def searches(self, src_uri: str) -> bool:
+        """Whether the site search finds a page's sections: the content pages
+        and the data dictionary, not the case studies (found from the model),
+        the listing and facet pages, or the search page."""
+        return not src_uri.startswith(f"{SECTION}/") and src_uri != SEARCH_PAGE
+
+    def add_to_search(self, src_uri: str, url: str, title: str, html: str) -> None:
+        """Record a rendered page's sections (a rebuild replaces them)."""
+        if self.searches(src_uri):
+            title = title.unescape() if isinstance(title, Markup) else str(title)  # _escaped_text's
+            self.guidance[src_uri] = GuidancePage(url, title, tuple(sections(html, title)))
+
+    def search_files(self) -> list[GeneratedFile]:
+        """The site search's index, once every page has been rendered."""
+        return search_files(list(self.guidance.values()), self.loaded.library)
+
+    def engine_markdown(self, page: GeneratedPage) -> str:
+        """A generated page as the engine reads it: its finished HTML set apart (see clean_html)."""
+        return page.markdown(with_data=False, for_engine=True)
+
     def clean_html(self, html: str, src_uri: str) -> str:
+        """A page's rendered HTML, finished: narratives cleaned, generated HTML put back."""
         generated = self._by_uri.get(src_uri)
+        if generated is not None:
+            html = generated.restore(html)
         if generated is not None and generated.template == "casestudy.html":
             return sanitise_html(html)
         return html

@@ -19,6 +19,11 @@ from .pages.changes import page_url
 # A relative href in raw HTML: not 'scheme:', '/…' or '#…'. Markdown links are the engine's to resolve.
 _HREF = re.compile(r"""(?P<lead>\bhref=(?P<q>["']))(?P<path>(?![a-z][a-z0-9+.-]*:|/|#)[^"'#?]+)"""
                    r"""(?P<rest>[#?][^"']*)?(?P=q)""", re.I)
+# A data attribute that a script reads as an address (the record's data files and finder link): a
+# relative path to a folder or a data file, so that words in other data attributes are left alone.
+_DATA_PATH = re.compile(r"""(?P<lead>\bdata-[a-z-]+=(?P<q>["']))"""
+                        r"""(?P<path>(?![a-z][a-z0-9+.-]*:|/|#)[^"'#?\s]+(?:/|\.json|\.js|\.csv))"""
+                        r"""(?P<rest>[#?][^"']*)?(?P=q)""", re.I)
 
 
 def file_url(src_uri: str) -> str:
@@ -56,7 +61,7 @@ def as_file_links(text: str, src_uri: str, pages: Mapping[str, str], *, folders_
         href = posixpath.relpath(target, here_file)
         return f"{match.group('lead')}{href}{match.group('rest') or ''}{match.group('q')}"
 
-    return _HREF.sub(rewrite, text)
+    return _DATA_PATH.sub(rewrite, _HREF.sub(rewrite, text))
 
 
 def as_source_links(text: str, src_uri: str) -> str:

@@ -11,18 +11,22 @@ tests/js/query.test.js check this).
 
 from __future__ import annotations
 
+import functools
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from lunr.builder import Builder
+from lunr.idf import idf as Idf
 from lunr.index import Index
 from lunr.pipeline import Pipeline
 from lunr.query import Query, QueryPresence
 from lunr.stop_word_filter import stop_word_filter
 from lunr.token import Token
-from lunr.tokenizer import Tokenizer
+from lunr.tokenizer import SEPARATOR_CHARS, Tokenizer
+from lunr.vector import Vector
 
 from ..structure.casestudy import CaseStudy
 from . import stemmer
@@ -99,15 +103,89 @@ def index_terms(text: str) -> list[str]:
 
 def build_index(case_studies: Sequence[CaseStudy]) -> Index:
     """Refs are positions in `case_studies` (short, so the index stays small)."""
-    builder = Builder()
+    return build_documents([{f.name: f.text(c) for f in FIELDS} for c in case_studies],
+                           [(f.name, f.boost) for f in FIELDS])
+
+
+def build_documents(documents: Sequence[Mapping[str, str]], fields: Sequence[tuple[str, int]]) -> Index:
+    """An index of any documents, each a text per field, with the finder's
+    pipeline: the site search (svhub.search) indexes guidance sections and
+    case studies with it, so both are searched by one query and one stemmer.
+    Refs are positions in `documents`."""
+    builder = _Builder()
     builder.pipeline = index_pipeline()
     builder.search_pipeline.add(js_stemmer)
     builder.ref("ref")
-    for field in FIELDS:
-        builder.field(field.name, boost=field.boost)
-    for position, case_study in enumerate(case_studies):
-        builder.add({"ref": str(position)} | {f.name: js_text(f.text(case_study)) for f in FIELDS})
+    for name, boost in fields:
+        builder.field(name, boost=boost)
+    for position, document in enumerate(documents):
+        builder.add({"ref": str(position)} | {name: js_text(document.get(name, "")) for name, _boost in fields})
     return builder.build()
+
+
+# What lunr.py's Tokenizer splits on (lunr.tokenizer.SEPARATOR_CHARS), as one pattern.
+_SEPARATORS = re.compile("[" + re.escape(SEPARATOR_CHARS) + "]+")
+
+
+@functools.cache
+def _terms(text: str) -> tuple[str, ...]:
+    """A field's terms: lunr's Tokenizer and the pipeline, as lunr.py's builder
+    runs them. Remembered, as the finder and the site search index the same
+    case-study texts; split with one pattern, as lunr.py's Tokenizer reads a
+    character at a time (the same words: runs of non-separators, lowercased)."""
+    words = [Token(word, {}) for word in _SEPARATORS.split(str(text).lower()) if word]
+    return tuple(str(token) for token in index_pipeline().run(words))
+
+
+class _Builder(Builder):
+    """lunr's builder, adding a document as lunr.py 0.8's `add` does, but with
+    each text's terms from `_terms`. Nothing else differs: no token metadata is
+    kept (the whitelist is empty), so the index is the same, byte for byte."""
+
+    def add(self, doc: dict, attributes: dict | None = None) -> None:
+        doc_ref = str(doc[self._ref])
+        self._documents[doc_ref] = attributes or {}
+        self.document_count += 1
+        for field_name in self._fields:
+            terms = _terms(doc[field_name])
+            field_terms: defaultdict[str, int] = defaultdict(int)
+            self.field_term_frequencies[f"{field_name}/{doc_ref}"] = field_terms
+            self.field_lengths[f"{field_name}/{doc_ref}"] = len(terms)
+            for term in terms:
+                field_terms[term] += 1
+                posting = self.inverted_index.get(term)
+                if posting is None:
+                    posting = {name: {} for name in self._fields}
+                    posting["_index"] = self.term_index
+                    self.term_index += 1
+                    self.inverted_index[term] = posting
+                if doc_ref not in posting[field_name]:
+                    posting[field_name][doc_ref] = defaultdict(list)
+
+    def _create_field_vectors(self) -> None:
+        """lunr.py's field vectors, with the same scores, each made from its
+        sorted elements at once: lunr.py inserts them one at a time, which was
+        most of the index's build time."""
+        field_vectors, idf_cache, k1, b = {}, {}, self._k1, self._b
+        for field_ref, term_frequencies in self.field_term_frequencies.items():
+            field_name, doc_ref = field_ref.split("/", 1)
+            field_length = self.field_lengths[field_ref]
+            field_boost = self._fields[field_name].boost
+            doc_boost = self._documents[doc_ref].get("boost", 1)
+            average = self.average_field_length[field_name]
+            elements = []
+            for term, tf in term_frequencies.items():
+                posting = self.inverted_index[term]
+                idf = idf_cache.get(term)
+                if idf is None:
+                    idf = idf_cache[term] = Idf(posting, self.document_count)
+                score = idf * ((k1 + 1) * tf) / (k1 * (1 - b + b * (field_length / average)) + tf)
+                score *= field_boost
+                score *= doc_boost
+                elements.append((posting["_index"], round(score, 3)))
+            elements.sort()
+            field_vectors[field_ref] = Vector([value for element in elements for value in element])
+        self.field_vectors = field_vectors
 
 
 def query_words(text: str) -> list[str]:

@@ -33,6 +33,13 @@ SCRIPTS: dict[str, tuple[str, ...]] = {
     "assets/javascripts/record.js": (
         "engine/base.js", "engine/data.js", "engine/state.js", "engine/filter.js", "record/model.js", "record/main.js",
     ),
+    # On every page: loads the site search when the reader first focuses its box.
+    "assets/javascripts/search-boot.js": ("search/boot.js",),
+    # The site search: the finder's engine (index, query) with the search's own UI.
+    "assets/javascripts/search.js": (
+        "engine/base.js", "engine/data.js", "engine/index.js", "engine/query.js", "search/hits.js", "ui/dom.js",
+        "search/ui.js",
+    ),
 }
 
 

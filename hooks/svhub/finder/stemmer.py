@@ -8,6 +8,7 @@ stemmed differently can never be found in the browser.
 
 from __future__ import annotations
 
+import functools
 import re
 
 STEP2 = {
@@ -45,7 +46,10 @@ RE_5_1 = re.compile(r"ll$")
 RE3_5 = re.compile("^" + _C + _v + "[^aeiouwxy]$")
 
 
+@functools.cache
 def stem(w: str) -> str:
+    """A word's stem. Remembered: the finder's index and the site search's stem
+    the same words, and a library repeats most of its words many times."""
     if len(w) < 3:
         return w
     first = w[0]

@@ -104,6 +104,7 @@ class Listings:
         return GeneratedPage(src_uri=f"{here}index.md" if number == 1 else f"{here[:-1]}.md", title=title,
                              body=body, hide=("toc",), template="finder.html" if number == 1 else "",
                              data={"finder": dict(FINDER_DATA)} if number == 1 else {},
+                             html_blocks=(str(results),),
                              description="Search and browse real examples of social value in public contracts.")
 
     def _listing_nav(self, number: int, count: int) -> str:
@@ -155,6 +156,7 @@ class Listings:
             description=term.description,
             body="\n\n".join(parts) + "\n",
             data=data,
+            html_blocks=(str(parts[-1]),) if members else (),
         )
 
     def _results(self, members: list[CaseStudy], here: str) -> str:

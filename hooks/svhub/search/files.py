@@ -1,0 +1,110 @@
+"""The site search's files: one index of guidance sections and case studies.
+
+The index is the finder's kind (svhub.finder.index): built by lunr.py with the
+finder's pipeline and packed into a head and shards by the same `pack`, so the
+browser searches it with the finder's own engine (engine/index.js and
+engine/query.js) and the same stemmer. Documents are numbered guidance
+sections first, then case studies newest first; a hit's address and the text
+its result shows are in small chunks of documents, so the first query fetches
+the head, the shards its words are in, and the chunks of the hits it shows.
+Nothing here is fetched before the reader focuses the search box.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..finder.files import LUNR_PATH
+from ..finder.index import FIELDS as FINDER_FIELDS
+from ..finder.index import build_documents, pack
+from ..output import GeneratedFile
+from ..structure.library import Library
+from ..urls import SECTION, case_study_url
+from ..urlstyle import file_url
+from .sections import Section
+
+SEARCH_URL = "search/"          # the search page, /search/?q=
+SEARCH_PAGE = "search.md"       # its source, generated (svhub.search.page)
+DATA_DIR = "search/data"
+HEAD_PATH = f"{DATA_DIR}/index.json"
+SCRIPT_PATH = "assets/javascripts/search.js"
+BOOT_PATH = "assets/javascripts/search-boot.js"
+DOCS_CHUNK = 20                 # documents to a chunk of addresses and result text
+# Smaller shards than the finder's: a site search is one query, whose bytes
+# count (`make bench` compares them with Pagefind's), not a session of them.
+SHARD_BYTES = 16_000
+# The finder's fields, with the finder's boosts: a section's heading is its title,
+# the page's title its summary, the section's words its details.
+FIELDS = tuple((f.name, f.boost) for f in FINDER_FIELDS)
+
+
+
+
+def browser_files(directory_urls: bool = True) -> dict[str, str]:
+    """What the search box's script loads once focused, by key (the templates' `hub_search`).
+    With file URLs (the offline copy) the search page and the finder are named by their files."""
+    pages = {"page": SEARCH_URL, "finder": f"{SECTION}/"} if directory_urls else {
+        "page": file_url(SEARCH_PAGE), "finder": f"{SECTION}/index.html"}
+    return {"index": HEAD_PATH, "lunr": LUNR_PATH, "script": SCRIPT_PATH, **pages}
+
+
+@dataclass(frozen=True)
+class GuidancePage:
+    """A content page as the search sees it: its URL, title and sections."""
+
+    url: str
+    title: str
+    sections: tuple[Section, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One thing the search can find, with what its result shows."""
+
+    url: str
+    title: str
+    context: str
+    text: dict[str, str]
+
+
+def guidance_documents(pages: Sequence[GuidancePage]) -> list[Document]:
+    found = []
+    for page in sorted(pages, key=lambda p: p.url):
+        for section in page.sections:
+            url = page.url + (f"#{section.anchor}" if section.anchor else "")
+            context = "" if not section.anchor else page.title
+            found.append(Document(url, section.heading, context, {
+                "title": section.heading, "summary": page.title if not section.anchor else "",
+                "details": section.text}))
+    return found
+
+
+def case_study_documents(library: Library) -> list[Document]:
+    return [Document(case_study_url(c.slug), c.title, c.commissioner.name,
+                     {f.name: f.text(c) for f in FINDER_FIELDS})
+            for c in library.case_studies]
+
+
+def _json(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def search_files(pages: Sequence[GuidancePage], library: Library) -> list[GeneratedFile]:
+    """The head (index.json), its shards, and the documents' chunks, in search/data/."""
+    guidance = guidance_documents(pages)
+    documents = [*guidance, *case_study_documents(library)]
+    packed = pack(build_documents([d.text for d in documents], FIELDS), SHARD_BYTES)
+    shards = [GeneratedFile(f"{DATA_DIR}/index-{n}.json", _json(s)) for n, s in enumerate(packed.shards)]
+    chunks = [GeneratedFile(f"{DATA_DIR}/docs-{n}.json",
+                            _json([[d.url, d.title, d.context] for d in documents[start:start + DOCS_CHUNK]]))
+              for n, start in enumerate(range(0, len(documents), DOCS_CHUNK))]
+    head = packed.head | {
+        "shard_files": [f.src_uri.rsplit("/", 1)[1] for f in shards],
+        "guidance": len(guidance),
+        "docs_chunk": DOCS_CHUNK,
+        "docs_files": [f.src_uri.rsplit("/", 1)[1] for f in chunks],
+    }
+    return [GeneratedFile(HEAD_PATH, _json(head)), *shards, *chunks]
