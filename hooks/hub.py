@@ -117,7 +117,7 @@ def on_post_build(config):
     """8. The site search's index, now that every content page has been rendered."""
     from mkdocs.utils import write_file
 
-    for file in _build.search_files():
+    for file in _build.search_files(config.use_directory_urls):
         write_file(file.content, str(Path(config.site_dir) / file.src_uri))
 
 

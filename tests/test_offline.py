@@ -287,6 +287,12 @@ def test_the_offline_site_search_finds_what_the_online_one_does(offline, offline
     online = found(page)
     offline.page.goto((offline_site / "guidance" / "evaluation.html").as_uri())
     assert found(offline.page) == online and online
+    # A case study found offline opens its page from the copy, not a folder listing.
+    target = offline.page.locator("#hub-search-results [role=option][data-href*='case-studies/']").first
+    href = target.get_attribute("data-href")
+    assert re.search(r"/case-studies/[a-z0-9-]+\.html$", href), href
+    offline.page.goto(href)
+    assert offline.page.locator("h1").count() == 1
     assert offline.failed == [] and offline.network == []
     assert [m for m in offline.console if "Content Security Policy" in m] == []
 

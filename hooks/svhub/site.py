@@ -169,9 +169,9 @@ class HubBuild:
             title = title.unescape() if isinstance(title, Markup) else str(title)  # _escaped_text's
             self.guidance[src_uri] = GuidancePage(url, title, tuple(sections(html, title)))
 
-    def search_files(self) -> list[GeneratedFile]:
+    def search_files(self, directory_urls: bool = True) -> list[GeneratedFile]:
         """The site search's index, once every page has been rendered."""
-        return search_files(list(self.guidance.values()), self.loaded.library)
+        return search_files(list(self.guidance.values()), self.loaded.library, directory_urls)
 
     def engine_markdown(self, page: GeneratedPage) -> str:
         """A generated page as the engine reads it: its finished HTML set apart (see clean_html)."""

@@ -61,7 +61,9 @@ def as_file_links(text: str, src_uri: str, pages: Mapping[str, str], *, folders_
         href = posixpath.relpath(target, here_file)
         return f"{match.group('lead')}{href}{match.group('rest') or ''}{match.group('q')}"
 
-    return _DATA_PATH.sub(rewrite, _HREF.sub(rewrite, text))
+    text = _HREF.sub(rewrite, text)
+    # The templates' data attributes come from the engine's own URL filter, already right for files.
+    return text if folders_only else _DATA_PATH.sub(rewrite, text)
 
 
 def as_source_links(text: str, src_uri: str) -> str:

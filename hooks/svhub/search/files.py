@@ -82,8 +82,10 @@ def guidance_documents(pages: Sequence[GuidancePage]) -> list[Document]:
     return found
 
 
-def case_study_documents(library: Library) -> list[Document]:
-    return [Document(case_study_url(c.slug), c.title, c.commissioner.name,
+def case_study_documents(library: Library, directory_urls: bool = True) -> list[Document]:
+    """With file URLs (the offline copy) a case study is named by its file, as guidance pages are."""
+    url = case_study_url if directory_urls else (lambda slug: file_url(f"{SECTION}/{slug}.md"))
+    return [Document(url(c.slug), c.title, c.commissioner.name,
                      {f.name: f.text(c) for f in FINDER_FIELDS})
             for c in library.case_studies]
 
@@ -92,10 +94,10 @@ def _json(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def search_files(pages: Sequence[GuidancePage], library: Library) -> list[GeneratedFile]:
+def search_files(pages: Sequence[GuidancePage], library: Library, directory_urls: bool = True) -> list[GeneratedFile]:
     """The head (index.json), its shards, and the documents' chunks, in search/data/."""
     guidance = guidance_documents(pages)
-    documents = [*guidance, *case_study_documents(library)]
+    documents = [*guidance, *case_study_documents(library, directory_urls)]
     packed = pack(build_documents([d.text for d in documents], FIELDS), SHARD_BYTES)
     shards = [GeneratedFile(f"{DATA_DIR}/index-{n}.json", _json(s)) for n, s in enumerate(packed.shards)]
     chunks = [GeneratedFile(f"{DATA_DIR}/docs-{n}.json",
