@@ -126,6 +126,33 @@ class SiteServer:
         self.httpd.server_close()
 
 
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+def describe(violations: list[dict]) -> list[str]:
+    """axe-core's violations, one line each, as a failing test shows them."""
+    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}" for v in violations]
+
+
+def axe_violations_on(browser, site: Path, path: str, scheme: str, shown: str, width: int = 1280) -> list[str]:
+    """The WCAG A and AA violations axe-core finds on one page of a built site, once
+    the element `shown` is visible (so that what is checked is really on the page)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    server = SiteServer(site)
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(server.url + path, wait_until="networkidle")
+        assert page.locator(shown).first.is_visible(), f"{shown} is not shown on {path}"
+        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS},
+                                           "resultTypes": ["violations"]})
+    finally:
+        context.close()
+        server.close()
+    return describe(results.response["violations"])
+
+
 def _quiet_handler_base():
     import http.server
 

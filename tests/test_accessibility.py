@@ -10,9 +10,8 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import PAGE_TYPES, soup
+from conftest import PAGE_TYPES, WCAG_TAGS, describe, soup
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 STATES = [*PAGE_TYPES, "search results open"]
 SCHEMES = {"light": "default", "dark": "slate"}
 WIDTHS = [1280, 320]
@@ -43,10 +42,6 @@ def open_state(browser, server, state: str, scheme: str, width: int):
     # results in; mid-fade, result text measured 4.42:1 instead of 4.72:1.
     page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
     return context, page
-
-
-def describe(violations: list[dict]) -> list[str]:
-    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}" for v in violations]
 
 
 # axe-core -----------------------------------------------------------------------

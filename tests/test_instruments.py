@@ -228,19 +228,6 @@ def test_timeline_entries_are_history_and_sources_may_cite_revoked_instruments(t
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_history_passages_status_notes_and_the_table_pass_axe_in_both_schemes(browser, cited_site, scheme):
-    from axe_playwright_python.sync_playwright import Axe
-    from conftest import SiteServer
-    from test_accessibility import WCAG_TAGS, describe
+    from conftest import axe_violations_on
 
-    server = SiteServer(cited_site)
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
-    try:
-        page = context.new_page()
-        page.goto(server.url + "guide/", wait_until="networkidle")
-        assert page.locator(".admonition.history .admonition-title").is_visible()
-        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS},
-                                           "resultTypes": ["violations"]})
-    finally:
-        context.close()
-        server.close()
-    assert describe(results.response["violations"]) == []
+    assert axe_violations_on(browser, cited_site, "guide/", scheme, shown=".admonition.history .admonition-title") == []

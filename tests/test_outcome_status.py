@@ -163,19 +163,6 @@ def test_the_scaffold_asks_whether_an_outcome_was_delivered(tmp_path):
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_status_badges_and_the_change_notice_pass_axe_in_both_schemes(browser, currency_site, scheme):
-    from axe_playwright_python.sync_playwright import Axe
-    from conftest import SiteServer
-    from test_accessibility import WCAG_TAGS, describe
+    from conftest import axe_violations_on
 
-    server = SiteServer(currency_site)
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
-    try:
-        page = context.new_page()
-        page.goto(server.url + f"case-studies/{SLUG}/", wait_until="networkidle")
-        assert page.locator(".hub-changed").is_visible()
-        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS},
-                                           "resultTypes": ["violations"]})
-    finally:
-        context.close()
-        server.close()
-    assert describe(results.response["violations"]) == []
+    assert axe_violations_on(browser, currency_site, f"case-studies/{SLUG}/", scheme, shown=".hub-changed") == []

@@ -26,6 +26,8 @@ DATA = yaml.safe_load((ROOT / "content" / "_data" / "record.yml").read_text(enco
 DUTY_TEXT = {d["id"]: " ".join(d["duty"].split())
              for d in yaml.safe_load((ROOT / "content" / "_data" / "duties.yml").read_text(encoding="utf-8"))}
 DUTIES = set(DUTY_TEXT)
+DUTY_SOURCES = {d["id"]: d["sources"]
+                for d in yaml.safe_load((ROOT / "content" / "_data" / "duties.yml").read_text(encoding="utf-8"))}
 VOCAB = load_vocabularies(HubPaths().vocabularies)
 STEPS = [s["id"] for s in DATA["steps"]]
 REGIMES = {r["id"]: r for r in DATA["regimes"]}
@@ -86,8 +88,22 @@ def test_the_data_names_only_duties_values_and_regions_that_exist():
     regions = set(VOCAB["region"].values)
     assert all(set(n["regions"]) <= regions for n in DATA["nations"])
     for regime in DATA["regimes"]:
-        assert re.match(r"https?://[^/]+/.+", regime["url"]) and regime["sources"]
-        assert all(re.match(r"https?://[^/]+/.+", s["url"]) for s in regime["sources"])
+        assert re.match(r"https?://[^/]+/.+", regime["url"]) and DUTY_SOURCES[regime["duty"]]
+        assert all(s.get("instrument") or re.match(r"https?://[^/]+/.+", s["url"])
+                   for s in DUTY_SOURCES[regime["duty"]])
+
+
+def test_each_regime_states_its_rule_from_duties_yml_with_that_entrys_deep_linked_sources(fixture_site):
+    """One statement, one entry: the form holds no second copy of what a rule says."""
+    html = soup(fixture_site, URL)
+    for regime in DATA["regimes"]:
+        assert regime["duty"] in DUTIES and "sources" not in regime, regime["id"]
+        fieldset = html.select_one(f"#regime-{regime['id']}")
+        text = " ".join(fieldset.get_text(" ").split())
+        assert _squash(DUTY_TEXT[regime["duty"]])[:80] in _squash(text), regime["id"]
+        links = [a["href"] for a in fieldset.select(".hub-record-sources a")]
+        assert len(links) == len(DUTY_SOURCES[regime["duty"]]), regime["id"]
+        assert all(re.match(r"https://[^/]+/.+", href) for href in links), regime["id"]
 
 
 def test_each_regime_cites_an_instrument_of_the_register_and_links_into_it():

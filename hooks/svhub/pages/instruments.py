@@ -21,6 +21,7 @@ from ..load.deeplinks import HINT as DEEP_LINK_HINT
 from ..load.deeplinks import home_page_message, is_home_page
 from ..load.frontmatter import FrontMatterError
 from ..load.messages import Diagnostic, Position, Report, Severity, UserError, did_you_mean, field_name
+from ..structure.casestudy import Source
 from .formatting import long_date
 
 KINDS = ("act", "statutory-instrument", "policy-note", "guidance")
@@ -41,14 +42,6 @@ PUBLISHERS = {"legislation.gov.uk": "legislation.gov.uk", "gov.uk": "GOV.UK"}
 
 
 @dataclass(frozen=True)
-class RegisterSource:
-    title: str
-    url: str
-    publisher: str
-    date: date | None = None
-
-
-@dataclass(frozen=True)
 class Instrument:
     id: str
     title: str
@@ -62,7 +55,7 @@ class Instrument:
     replaced_by: str = ""
     base: str = ""
     note: str = ""
-    sources: tuple[RegisterSource, ...] = ()
+    sources: tuple[Source, ...] = ()
 
     @property
     def superseded(self) -> bool:
@@ -229,7 +222,7 @@ def _instrument(entry: dict, index: int, report: Report) -> Instrument | None:
     if missing or status_date is None:
         return None
     sources = tuple(
-        RegisterSource(str(s.get("title", "")), str(s.get("url", "")), str(s.get("publisher", "")),
+        Source(str(s.get("title", "")), str(s.get("url", "")), str(s.get("publisher", "")),
                        as_date(s["date"], (), Report("")) if s.get("date") else None)
         for s in entry.get("sources") or () if isinstance(s, dict)
     )

@@ -2,8 +2,9 @@
 rendered by `[[hub:record]]` as one plain HTML form that works, and prints as a
 blank form, without JavaScript.
 
-The Act's duties are shown from duties.yml (by id); the other regimes come from
-record.yml itself; the choices come from the case-study vocabularies, so the
+Every legal statement is shown from its duties.yml entry (by id), the other
+regimes' included, so the form never holds a second copy of the law; the
+choices come from the case-study vocabularies, so the
 examples (found by the finder's own engine, record/*.js) filter on the same
 values. Every value is escaped here: the data is trusted, but not its markup.
 """
@@ -16,12 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import markdown
 import yaml
 from markupsafe import Markup, escape
 
 from ..finder.files import FACETS_PATH, TEXT_PATHS
 from ..structure.vocabularies import Vocabularies
 from ..urls import SECTION
+from .guidance import format_sources
 
 DATA_FILE = "record.yml"
 ID_PREFIX = "rec-"  # a question's element id is its name after this
@@ -105,7 +108,20 @@ class RecordForm:
             return ""
         return ('<p class="hub-record-sources"><small>Sources: ' + "; ".join(
             f'<a href="{escape(s["url"])}">{escape(s["title"])}</a> ({escape(s["publisher"])}'
-            + (f", {escape(str(s['date']))})" if s.get("date") else ")") for s in sources) + "</small></p>")
+            + (f", {escape(s['date'])}" if s["date"] else "") + ")"
+            + (f" ({escape(s['status'])})" if s["status"] else "")
+            for s in format_sources(sources)) + "</small></p>")
+
+    def _duty(self, duty_id: str, cited_by: str) -> dict[str, Any]:
+        if duty_id not in self.duties:
+            raise KeyError(f"record {cited_by} cites no duty with id '{duty_id}' in duties.yml")
+        return self.duties[duty_id]
+
+    @staticmethod
+    def _inline(text: str) -> str:
+        """A duties.yml paraphrase, whose Markdown (emphasis, cited links) is the hub's own, as HTML."""
+        html = markdown.markdown(" ".join(text.split()))
+        return html.removeprefix("<p>").removesuffix("</p>")
 
     def _clauses(self, step: dict[str, Any]) -> str:
         if not step["clauses"]:
@@ -116,11 +132,9 @@ class RecordForm:
     def _law(self, step: dict[str, Any]) -> str:
         parts = []
         for duty_id in step["duties"]:
-            if duty_id not in self.duties:
-                raise KeyError(f"record step '{step['id']}' cites no duty with id '{duty_id}' in duties.yml")
-            duty = self.duties[duty_id]
+            duty = self._duty(duty_id, f"step '{step['id']}'")
             parts.append(f'<p><strong>{escape(duty["section"])}: {escape(duty["title"])}.</strong> '
-                         f'{escape(" ".join(duty["duty"].split()))}</p>')
+                         f'{self._inline(duty["duty"])}</p>')
         if not parts:
             return ""
         return ('<details class="hub-record-law"><summary>What the Act asks, in our words</summary>'
@@ -131,16 +145,18 @@ class RecordForm:
         for key in ("value_at_least", "value_over"):
             if key in regime:
                 when[key] = regime[key]
+        duty = self._duty(regime["duty"], f"regime '{regime['id']}'")
         questions = "".join(self._question(q, link) for q in regime["questions"])
+        note = f'<p>{escape(" ".join(regime["note"].split()))}</p>' if regime.get("note") else ""
         return (
             f'<fieldset class="hub-record-regime" id="regime-{escape(regime["id"])}" '
             f"data-regime=\"{escape(regime['id'])}\" data-when=\"{escape(json.dumps(when))}\">"
             f'<legend>{escape(regime["title"])}</legend>'
-            f'<p class="hub-record-applies"><strong>Answer only if it applies:</strong> '
+            f'<p class="hub-record-applies"><strong>Answer only if it applies.</strong> '
             f'{escape(" ".join(regime["applies"].split()))}</p>'
-            f'<p>{escape(" ".join(regime["note"].split()))} '
+            f'<p><strong>{escape(duty["section"])}: {escape(duty["title"])}.</strong> {self._inline(duty["duty"])} '
             f'Read <a href="{escape(regime["url"])}" data-clause>{escape(regime["provision"])}</a>.</p>'
-            f'{self._sources(regime.get("sources"))}{questions}</fieldset>')
+            f'{note}{self._sources(duty.get("sources"))}{questions}</fieldset>')
 
     def _step(self, number: int, step: dict[str, Any], link) -> str:
         regimes = {r["id"]: r for r in self.data["regimes"]}
