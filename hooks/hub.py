@@ -23,6 +23,13 @@ from svhub.site import HubBuild
 CASE_STUDY_TITLE_ID = "hub-title"  # the h1's id in site_overrides/casestudy.html
 
 _build: HubBuild | None = None
+_previewing = False
+
+
+def on_startup(command, dirty):
+    """0. Note whether this is `mkdocs serve`, whose live reload is an inline script."""
+    global _previewing
+    _previewing = command == "serve"
 
 
 def on_config(config):
@@ -66,9 +73,10 @@ def on_files(files, config):
 
 
 def on_env(env, config, files):
-    """3. Templates can compute the Content-Security-Policy of their page, find the site search's files,
+    """3. Templates can compute the Content-Security-Policy of their page (in a local preview, one that
+    lets live reload run), find the site search's files,
     and draw the nav once for the pages that share it."""
-    env.globals["csp_policy"] = csp.policy
+    env.globals["csp_policy"] = csp.preview_policy if _previewing else csp.policy
     env.globals["hub_search"] = browser_files(config.use_directory_urls)
     env.globals["hub_once"] = Once()
     env.globals["hub_nav_key"] = lambda page, nav: nav_key(page.url, [p.url for p in nav.pages])

@@ -50,6 +50,7 @@ def engine_data(tmp_path_factory) -> Path:
     for name, shard in zip(names, packed.shards, strict=True):
         (folder / name).write_text(json.dumps(shard), encoding="utf-8")
     (folder / "finder-index.json").write_text(json.dumps(packed.head | {"shard_files": names}), encoding="utf-8")
+    (folder / "terms.json").write_text(json.dumps(sorted(index.inverted_index)), encoding="utf-8")
     rankings = {text: [ref for ref, _score in query(index, text)] for text in QUERIES}
     (folder / "rankings.json").write_text(json.dumps(rankings), encoding="utf-8")
     assert (folder / "lunr.js").read_bytes() == lunr_js() and (folder / CSV_PATH.rsplit("/", 1)[1]).is_file()

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from svhub.config import HubPaths
 from svhub.finder.files import shard_path
-from svhub.finder.index import FIELDS, build_index, index_terms, pack, query
+from svhub.finder.index import FIELDS, build_index, front_coded, index_terms, pack, query, terms_of
 from svhub.load.loader import casestudy_files, load_library
 
 QUERIES = [
@@ -88,7 +88,7 @@ def test_the_packed_index_keeps_every_posting_and_its_score(parity):
     _server, _library, index = parity
     packed = pack(index, shard_bytes=20_000)
     assert len(packed.shards) >= 3
-    terms, fields = packed.head["terms"], packed.head["fields"]
+    terms, fields = terms_of(packed.head), packed.head["fields"]
     postings = [row for shard in packed.shards for row in shard["postings"]]
     assert packed.head["shards"] == list(accumulate([0] + [len(s["postings"]) for s in packed.shards[:-1]]))
     assert terms == sorted(index.inverted_index) and len(postings) == len(terms)
@@ -115,3 +115,13 @@ def test_a_search_fetches_only_the_shards_its_terms_are_in(page, parity):
               for n, term in enumerate(sorted(index.inverted_index)) if term.startswith("apprentic")}
     assert {name for name in fetched if name.startswith("finder-index-")} == wanted
     assert len(wanted) < len(starts)
+
+
+def test_the_heads_terms_are_front_coded_and_decode_to_every_term_in_order():
+    terms = ["", "0", "appren", "apprentic", "apprentice", "apprenticeship", "b", "x" * 50, "x" * 51 + "y"]
+    coded = front_coded(terms)
+    assert coded.split("\n")[:7] == ["0", "00", "0appren", "6tic", "9e", "aship", "0b"]
+    assert terms_of({"terms": coded}) == terms
+    assert terms_of({"terms": front_coded([])}) == []
+    # A long shared prefix is capped at 35 letters, and the rest is written out.
+    assert coded.split("\n")[-1] == "z" + "x" * 16 + "y"

@@ -35,6 +35,13 @@ function search(index, text) {
   });
 }
 
+test("the head's front-coded terms decode to every term of the index, in order", () => {
+  const coded = readJSON("finder-index.json").terms;
+  assert.equal(typeof coded, "string");
+  assert.deepEqual(hub.index.decodeTerms(coded), readJSON("terms.json"));
+  assert.deepEqual(hub.index.decodeTerms(""), []);
+});
+
 test("the index comes in several shards, so these tests cover them", () => {
   assert.ok(readJSON("finder-index.json").shard_files.length >= 3);
 });

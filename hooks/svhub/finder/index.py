@@ -234,7 +234,7 @@ def pack(index: Index, shard_bytes: int = SHARD_BYTES) -> PackedIndex:
     """lunr's serialised index, in a form a browser can load a part at a time.
 
     The head holds the fields and every term (numbered by sorted position),
-    which lunr needs to expand a query. The shards hold each term's postings:
+    which lunr needs to expand a query, front-coded (`front_coded`). The shards hold each term's postings:
     per field, the documents that have the term, as gaps between document
     numbers, each with the term's score in that document's field vector
     (x 1000, lunr's own precision), comma-separated. lunr scores a document by
@@ -275,8 +275,38 @@ def pack(index: Index, shard_bytes: int = SHARD_BYTES) -> PackedIndex:
     refs = {int(key.split("/", 1)[1]) for key in index.field_vectors}
     # The search pipeline is lunr.js's own "stemmer", which js_stemmer reproduces.
     head = {"version": "2.3.9", "fields": fields, "pipeline": ["stemmer"], "documents": len(refs),
-            "prefix_min": PREFIX_MIN, "terms": terms, "shards": starts}
+            "prefix_min": PREFIX_MIN, "terms": front_coded(terms), "shards": starts}
     return PackedIndex(head, shards)
+
+
+FRONT_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def front_coded(terms: list[str]) -> str:
+    """Sorted terms as one string, as a search engine's term dictionary keeps them:
+    each term, after a newline, is the length of the prefix it shares with the term
+    before (one base-36 digit, so at most 35) and then the rest of it. Neighbouring
+    terms share most of their letters, so the head a reader's first search waits
+    for is a third of the size, gzip and all. Terms never hold a newline: the
+    tokenizer splits on whitespace."""
+    coded, previous = [], ""
+    for term in terms:
+        shared = 0
+        limit = min(len(previous), len(term), len(FRONT_DIGITS) - 1)
+        while shared < limit and previous[shared] == term[shared]:
+            shared += 1
+        coded.append(FRONT_DIGITS[shared] + term[shared:])
+        previous = term
+    return "\n".join(coded)
+
+
+def terms_of(head: dict) -> list[str]:
+    """The head's terms, decoded as engine/index.js decodes them."""
+    terms: list[str] = []
+    for line in head["terms"].split("\n") if head["terms"] else []:
+        shared = FRONT_DIGITS.index(line[0])
+        terms.append((terms[-1][:shared] if terms else "") + line[1:])
+    return terms
 
 
 def _joined(numbers: list[int]) -> str:

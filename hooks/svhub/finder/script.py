@@ -20,7 +20,7 @@ from ..output import GeneratedFile
 THEME = "site_overrides"
 SOURCE = "assets/javascripts/finder"  # the modules, in the theme folder; not published
 SCRIPTS: dict[str, tuple[str, ...]] = {
-    # In the page's <head>: fetches the data early and keeps Material's search off the finder's ?q=.
+    # In the page's <head>: fetches the data early.
     "assets/javascripts/finder-url.js": ("engine/base.js", "head.js"),
     # Just before Material's bundle; each module only uses those before it.
     "assets/javascripts/finder.js": (

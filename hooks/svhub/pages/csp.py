@@ -50,3 +50,11 @@ def policy(trusted_html: str = "") -> str:
     """The policy, allowing the inline scripts found in `trusted_html`."""
     extra = {"script-src": " ".join(script_hashes(trusted_html))}
     return "; ".join(f"{name} {sources} {extra.get(name, '')}".strip() for name, sources in DIRECTIVES)
+
+
+def preview_policy(trusted_html: str = "") -> str:
+    """The policy for an editor's local preview (`make serve`) only: the preview
+    server adds an inline live-reload script to every page as it sends it, which no
+    hash can name, so inline scripts may run there. A built site never has this."""
+    return "; ".join(f"{name} {sources} 'unsafe-inline'" if name == "script-src" else f"{name} {sources}"
+                     for name, sources in DIRECTIVES)

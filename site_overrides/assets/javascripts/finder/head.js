@@ -5,11 +5,7 @@
  * studies' text always; the keyword index and the older case studies' text only
  * when the URL has keywords. finder.js picks them up from hub.fetches, with
  * the files' addresses (hub.href). Until the finder shows its results,
- * the listing it replaces is not drawn (class hub-finder-js, finder.css).
- *
- * Material opens its own search for a "q" in the URL, and deletes it when
- * closed; the finder uses "q" for its keywords. The query is set aside in
- * history.state, where finder.js takes it back once Material has started. */
+ * the listing it replaces is not drawn (class hub-finder-js, finder.css). */
 (function (hub) {
   "use strict";
   if (!window.URLSearchParams || !history.replaceState || !window.fetch) return;
@@ -31,10 +27,4 @@
     fetches.index = hub.json(href("index"));
     fetches.olderText = hub.text(href("older-text"));
   }
-
-  if (!params.has("q")) return;
-  var search = location.search;
-  params.delete("q");
-  var rest = params.toString();
-  history.replaceState({ hubFinderSearch: search }, "", location.pathname + (rest ? "?" + rest : "") + location.hash);
 })(window.hubFinder);

@@ -21,7 +21,7 @@
   var url = hub.href, S = hub.state, M = hub.count.MESSAGES;
   var root = null, table = null, text = null, facets = [];
   var index = null, indexLoading = null, indexFailed = false, csvText = null;
-  var state = null, search = setAside() || location.search;  // parsed once the facet table has come
+  var state = null, search = location.search;  // parsed once the facet table has come
   var shown = PAGE, lastAction = "", results = [], matches = null, renders = 0;
   var ui = {};
 
@@ -33,18 +33,11 @@
   if (hasKeywords()) loadIndex();
   Promise.all([json("facets").then(prepare), pageReady()]).then(start, giveUp);
 
-  /* finder-url.js set the URL's "q" aside before Material's search could see it. */
-  function setAside() {
-    return history.state && history.state.hubFinderSearch;
-  }
-
-  /* After DOMContentLoaded's listeners on the document, which are Material's, the "q" goes back. */
+  /* After DOMContentLoaded's listeners on the document, which are Material's. */
   function pageReady() {
     return new Promise(function (resolve) {
       if (document.readyState !== "loading") resolve();
       else window.addEventListener("DOMContentLoaded", function () { resolve(); });
-    }).then(function () {
-      if (setAside()) history.replaceState(null, "", location.pathname + setAside() + location.hash);
     });
   }
 

@@ -16,7 +16,8 @@
     var lunr = globalThis.lunr;
     if (!lunr) throw new Error("lunr.js did not load");
     fetchJSON = fetchJSON || hub.json;
-    var fields = head.fields, shards = [], fetching = [], missing = {}, touched = [], ordered = null, vectors = {};
+    var fields = head.fields, terms = decodeTerms(head.terms);
+    var shards = [], fetching = [], missing = {}, touched = [], ordered = null, vectors = {};
     var waiting = null;
     function numbers(text) { return text ? text.split(",").map(Number) : []; }
     function shardOf(number) { return firstAtLeast(head.shards, number + 1) - 1; }
@@ -49,7 +50,7 @@
     var loaded = lunr.Index.load({ version: head.version, fields: fields, pipeline: head.pipeline,
                                    invertedIndex: [], fieldVectors: [] });
     loaded.invertedIndex = Object.create(null);
-    loaded.tokenSet = termSet(lunr, head.terms, function (term, number) {
+    loaded.tokenSet = termSet(lunr, terms, function (term, number) {
       loaded.invertedIndex[term] = loaded.invertedIndex[term] || new Posting(number);
     });
     loaded.fieldVectors = new Proxy({}, {
@@ -86,12 +87,25 @@
       /* While a word is still too short to search for as a prefix, the few
        * shards its terms are in come ahead, so the next keystroke need not wait. */
       prefetch: function (prefix) {
-        var first = firstAtLeast(head.terms, prefix), end = firstAtLeast(head.terms, prefix + "\uffff");
+        var first = firstAtLeast(terms, prefix), end = firstAtLeast(terms, prefix + "\uffff");
         var from = shardOf(first), to = shardOf(end - 1);
         if (first === end || to - from > 2) return;  // a prefix as common as "a" would fetch much of the index
         for (var k = from; k <= to; k++) fetchShard(k);
       }
     };
+  }
+
+  /* The head's terms, front-coded by svhub.finder.index.front_coded: after each
+   * newline, one base-36 digit says how many letters a term shares with the
+   * one before, and the rest of the term follows. */
+  function decodeTerms(coded) {
+    var terms = [], previous = "";
+    if (!coded) return terms;
+    coded.split("\n").forEach(function (line) {
+      previous = previous.slice(0, parseInt(line[0], 36)) + line.slice(1);
+      terms.push(previous);
+    });
+    return terms;
   }
 
   /* What lunr.Index.load would build from every term, a TokenSet, costs tens
@@ -129,6 +143,6 @@
     };
   }
 
-  hub.index = { load: load };
+  hub.index = { load: load, decodeTerms: decodeTerms };
   if (typeof module === "object" && module.exports) module.exports = hub.index;
 })(globalThis.hubFinder = globalThis.hubFinder || {});
