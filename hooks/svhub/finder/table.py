@@ -21,7 +21,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..structure.facets import AWARDED, FACETS, VALUE_BANDS, WEIGHTING, WEIGHTING_STEPS, Facet, Kind
+from ..structure.facets import (
+    AWARDED,
+    FACETS,
+    FRAMEWORK_FACETS,
+    VALUE_BANDS,
+    WEIGHTING,
+    WEIGHTING_STEPS,
+    Facet,
+    Kind,
+)
 from ..structure.library import Library
 from ..structure.vocabularies import Vocabularies
 
@@ -84,8 +93,9 @@ def facet_table(library: Library, text_files: list[str]) -> dict[str, Any]:
     facets = []
     for facet in CHOICES:
         values, groups = _facet_values(facet, library.vocab)
+        hint = _hint(facet, library)
         facets.append({"param": facet.name, "legend": facet.label, "values": values}
-                      | ({"groups": groups} if groups else {}) | ({"hint": facet.hint} if facet.hint else {}))
+                      | ({"groups": groups} if groups else {}) | ({"hint": hint} if hint else {}))
         where = {v["id"]: i for i, v in enumerate(values)}
         rows = [masks([where[v] for v in facet.values_of(c)], len(values)) for c in studies]
         columns[facet.column] = [[row[w] for row in rows] for w in range(mask_count(len(values)))]
@@ -97,6 +107,17 @@ def facet_table(library: Library, text_files: list[str]) -> dict[str, Any]:
         "weighting_steps": list(WEIGHTING_STEPS),
         "text": {"columns": list(TEXT_COLUMNS), "starts": [0, NEWEST_ROWS], "files": text_files},
     }
+
+
+UNTAGGED = "No case study in the library is tagged with these yet."
+
+
+def _hint(facet: Facet, library: Library) -> str:
+    """The facet's hint; a framework that no case study is tagged with says so, so
+    that a reader does not take its values' zeros for a fault."""
+    if facet in FRAMEWORK_FACETS and not any(facet.values_of(c) for c in library.case_studies):
+        return f"{facet.hint} {UNTAGGED}".strip()
+    return facet.hint
 
 
 def text_chunks(library: Library) -> tuple[list[list[str]], list[list[str]]]:
