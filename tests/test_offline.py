@@ -310,5 +310,13 @@ def test_the_record_of_consideration_works_offline_with_the_same_examples(offlin
     online = examples(page)
     offline.page.goto((offline_site / "guidance" / "record-of-consideration.html").as_uri())
     assert examples(offline.page) == online
+    # An example opens its case study's file in the copy, as the finder's results do.
+    offline.page.select_option("#rec-service", "health-and-care")
+    first = offline.page.locator("#hub-record-examples-list a").first
+    name = first.inner_text().strip()
+    assert first.get_attribute("href").endswith(".html")
+    first.click()
+    offline.page.wait_for_load_state("load")
+    assert offline.page.url.endswith(".html") and offline.page.locator("h1").inner_text().strip() == name
     assert offline.failed == [] and offline.network == []
     assert [m for m in offline.console if "Content Security Policy" in m] == []

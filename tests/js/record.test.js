@@ -75,3 +75,8 @@ test("typed text is escaped in the Markdown copy", () => {
   assert.ok(text.includes("\\[link\\](javascript:x)") && text.includes("\\*bold\\*"));
   assert.ok(text.includes("[s.1(3)(a)](https://example.org/s1)"));
 });
+
+test("an example links to its case study's folder online, and to its file in a copy with file URLs", () => {
+  assert.strictEqual(record.caseStudyHref("../../case-studies/", "leeds-meals"), "../../case-studies/leeds-meals/");
+  assert.strictEqual(record.caseStudyHref("../case-studies/index.html", "leeds-meals"), "../case-studies/leeds-meals.html");
+});

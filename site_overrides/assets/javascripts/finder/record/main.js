@@ -198,7 +198,7 @@
       cited = [];
       shown.forEach(function (i) {
         var row = store.row(i), item = el("li"), a = el("a", row.title);
-        a.href = root.dataset.finder + table.columns.slug[i] + "/";
+        a.href = hub.record.caseStudyHref(root.dataset.finder, table.columns.slug[i]);
         item.appendChild(a);
         item.appendChild(el("span", " " + row.commissioner, "hub-record-examples-who"));
         list.appendChild(item);
