@@ -89,3 +89,16 @@ def test_no_guidance_or_content_page_cites_a_home_page():
     found = home_page_links()
     assert not found, (
         f"{len(found)} link(s) to a home page; link to the page that says it instead:\n" + "\n".join(found))
+
+
+def test_no_page_data_file_or_case_study_cites_a_file_inside_an_archive_or_a_temporary_path():
+    """A source is a page a reader can open: not a file unpacked from a download on someone's machine."""
+    found = []
+    for file in sorted([*CONTENT.rglob("*.md"), *CONTENT.rglob("*.yml"), *(ROOT / "casestudies").glob("*.md")]):
+        text = file.read_text(encoding="utf-8")
+        urls = [(m.start(1), m.group(1)) for m in SOURCE_URL.finditer(text)]
+        urls += [(m.start(m.lastindex), m.group(m.lastindex)) for m in INLINE_LINK.finditer(text)]
+        for start, url in urls:
+            if re.search(r"\.zip:|/tmp/", url):
+                found.append(f"{file.relative_to(ROOT).as_posix()}:{text[:start].count(chr(10)) + 1}: {url}")
+    assert not found, "\n".join(found)
