@@ -25,8 +25,8 @@ from markupsafe import escape
 from .load.frontmatter import FrontMatterError, parse
 from .load.narrative import sanitise_html
 from .output import GeneratedPage
-from .pages.changes import page_url
 from .site import HubBuild
+from .urls import page_url
 from .urlstyle import as_source_links
 
 # Theme assets a compiled site still needs; the finder's script modules are

@@ -24,7 +24,7 @@ from .load.narrative import sanitise_html
 from .output import GeneratedFile, GeneratedPage
 from .pages import linkeddata
 from .pages.casestudies import CaseStudyPages
-from .pages.changes import ChangeNotes, load_change_notes, page_url
+from .pages.changes import ChangeNotes, load_change_notes
 from .pages.dictionary import data_dictionary
 from .pages.guidance import guidance_meta
 from .pages.instruments import Register, check_page, load_register
@@ -34,7 +34,7 @@ from .pages.review import build_date
 from .search.files import SEARCH_PAGE, GuidancePage, search_files
 from .search.page import search_page
 from .search.sections import sections
-from .urls import SECTION
+from .urls import SECTION, page_url
 from .urlstyle import as_file_links, file_urls
 
 

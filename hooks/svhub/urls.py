@@ -4,7 +4,8 @@ Every generated page lives under SECTION: a case study at
 case-studies/<slug>/, the listing at case-studies/ and case-studies/page/<n>/,
 a facet's pages at case-studies/<facet folder>/<value>/ and the downloads and
 the finder's data in case-studies/data/. URLs are relative to the site root,
-directory-style, with a trailing slash.
+directory-style, with a trailing slash; `page_url` gives any page's URL from
+its source file, in the same style.
 """
 
 from __future__ import annotations
@@ -38,6 +39,14 @@ def facet_index_url(facet: Facet) -> str:
 
 def facet_url(facet: Facet, value: str) -> str:
     return f"{facet_index_url(facet)}{value}/"
+
+
+def page_url(src_uri: str) -> str:
+    """'guidance/evaluation.md' -> 'guidance/evaluation/'; 'about/index.md' -> 'about/'."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
 
 
 def relative(from_url: str, to_url: str) -> str:

@@ -14,7 +14,7 @@ import posixpath
 import re
 from collections.abc import Iterable, Mapping
 
-from .pages.changes import page_url
+from .urls import page_url
 
 # A relative href in raw HTML: not 'scheme:', '/…' or '#…'. Markdown links are the engine's to resolve.
 _HREF = re.compile(r"""(?P<lead>\bhref=(?P<q>["']))(?P<path>(?![a-z][a-z0-9+.-]*:|/|#)[^"'#?]+)"""

@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urljoin
 
-from ..urlstyle import page_url
+from ..urls import page_url
 
 EDITION_VARIABLE = "HUB_OFFLINE_EDITION"  # "<commit> <unix time>", set by scripts/offline.py
 FOLDER = "social-value-hub-offline"  # the zip's one top folder

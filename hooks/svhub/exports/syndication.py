@@ -14,10 +14,10 @@ from markupsafe import escape
 from ..config import SiteInfo
 from ..output import GeneratedFile, GeneratedPage
 from ..pages import linkeddata
-from ..pages.changes import ChangeNotes, notes_html, page_url
+from ..pages.changes import ChangeNotes, notes_html
 from ..structure.facets import PAGE_FACETS
 from ..structure.library import Library
-from ..urls import SECTION, facet_index_url, relative
+from ..urls import SECTION, facet_index_url, page_url, relative
 from .feeds import FEED_LIMIT, NEVER_UPDATED, Entry, Feed, feed_path, follow_html, library_feeds, newest
 from .opendata import REUSE_LINKS
 

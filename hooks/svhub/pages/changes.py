@@ -24,6 +24,7 @@ from markupsafe import escape
 from ..config import HubPaths
 from ..load.frontmatter import Document, FrontMatterError, parse
 from ..load.messages import Diagnostic, Severity
+from ..urls import page_url
 from .formatting import long_date
 
 FIELD = "updates"
@@ -59,14 +60,6 @@ class ChangeNotes:
     def newest_first(self) -> list[ChangeNote]:
         ordered = sorted(self.notes, key=lambda n: (n.page, n.note))
         return sorted(ordered, key=lambda n: n.date, reverse=True)
-
-
-def page_url(src_uri: str) -> str:
-    """'guidance/evaluation.md' -> 'guidance/evaluation/'; 'about/index.md' -> 'about/'."""
-    stem = src_uri.removesuffix(".md")
-    if stem == "index":
-        return ""
-    return stem.removesuffix("/index") + "/"
 
 
 def _title(doc: Document, path: Path) -> str:

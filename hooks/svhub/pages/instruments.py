@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -81,8 +82,9 @@ class Instrument:
 class Register:
     instruments: tuple[Instrument, ...] = ()
 
-    @property
+    @cached_property
     def by_id(self) -> dict[str, Instrument]:
+        """Built once: every citation on every page looks an instrument up here."""
         return {i.id: i for i in self.instruments}
 
     def __contains__(self, instrument_id: object) -> bool:

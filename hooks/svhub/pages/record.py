@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 
 from ..finder.files import FACETS_PATH, TEXT_PATHS
 from ..structure.vocabularies import Vocabularies
-from ..urls import SECTION
+from ..urls import SECTION, page_url, relative
 from .guidance import format_sources
 
 DATA_FILE = "record.yml"
@@ -35,13 +35,10 @@ def page_link(target: str, from_uri: str) -> str:
     """A site path ('the-act/the-duty.md', 'case-studies/data/x.json') as a link from
     the page built from `from_uri`. The form is raw HTML, which MkDocs does not
     rewrite, so a page's link is written to its directory URL here."""
-    if target.endswith("index.md"):
-        target = target.removesuffix("index.md")
-    elif target.endswith(".md"):
-        target = target.removesuffix(".md") + "/"
-    page = from_uri.removesuffix("index.md") if from_uri.endswith("index.md") else from_uri.removesuffix(".md") + "/"
-    relative = posixpath.relpath(target or ".", page.rstrip("/") or ".")
-    return relative + ("/" if target.endswith("/") and not relative.endswith("/") else "")
+    here = page_url(from_uri)
+    if target.endswith(".md"):
+        return relative(here, page_url(target))
+    return posixpath.relpath(target, here.rstrip("/") or ".")
 
 
 @dataclass(frozen=True)
