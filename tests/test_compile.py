@@ -5,6 +5,7 @@ stock Material theme) builds from it the same site, as safe as the hooked one.""
 from __future__ import annotations
 
 import os
+import posixpath
 import shutil
 import subprocess
 import sys
@@ -62,6 +63,18 @@ def article_text(site, url: str) -> str | None:
     return " ".join(article.get_text(" ").split())
 
 
+def article_links(site, url: str) -> list[str]:
+    """Where the article's links lead, each resolved from the page's own address, so
+    that a link written another way to the same place still compares equal."""
+    article = soup(site, url).select_one("article.md-content__inner")
+    if article is None:
+        return []
+    for part in article.select("a.md-content__button, a.headerlink"):
+        part.decompose()
+    return [posixpath.normpath(posixpath.join(url, a["href"])) if "://" not in a["href"] and not
+            a["href"].startswith(("#", "mailto:")) else a["href"] for a in article.select("a[href]")]
+
+
 def site_urls(site) -> list[str]:
     return sorted(p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("*.html"))
 
@@ -90,6 +103,9 @@ def test_every_page_of_the_hooked_site_is_built_with_the_same_article(compiled, 
     assert missing == []
     different = [u for u in urls if u not in TEMPLATE_PAGES and article_text(plain, u) != article_text(fixture_site, u)]
     assert different == []
+    # The text alone would not show a link that leads somewhere else: every article's links lead where the hooked one's do.
+    relinked = [u for u in urls if u not in TEMPLATE_PAGES and article_links(plain, u) != article_links(fixture_site, u)]
+    assert relinked == []
 
 
 def test_the_real_library_compiles_to_the_same_site(tmp_path, real_site):
