@@ -46,6 +46,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from svhub.tools.venv import use_project_venv  # noqa: E402
+
+use_project_venv()
+
+
 from synthetic import write_library  # noqa: E402
 
 from svhub.config import HubPaths  # noqa: E402

@@ -18,6 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
+from svhub.tools.venv import use_project_venv  # noqa: E402
+
+use_project_venv()
+
+
 from svhub.tools.cli import ArgumentParser, run  # noqa: E402
 
 

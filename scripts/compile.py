@@ -20,9 +20,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-import yaml
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
+
+from svhub.tools.venv import use_project_venv  # noqa: E402
+
+use_project_venv()
+
+import yaml  # noqa: E402
 
 from svhub.compiled import SiteCompiler, write  # noqa: E402
 from svhub.config import HubPaths, site_url  # noqa: E402
