@@ -91,7 +91,7 @@ def case_study_documents(library: Library, directory_urls: bool = True) -> list[
 
 
 def _json(data: Any) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
 
 
 def search_files(pages: Sequence[GuidancePage], library: Library, directory_urls: bool = True) -> list[GeneratedFile]:
