@@ -26,7 +26,8 @@ RECORD_SCRIPT = "assets/javascripts/record.js"
 NODE = shutil.which("node") or "/usr/bin/node"
 MODULES = modules(ROOT)
 QUERIES = ["social value", "apprentices", "apprentice", "appren", "housing repairs", "council's", "café",
-           "local-authority", "ap", "carbon net zero", "(procurement)", "NHS trust", "zzzz"]
+           "local-authority", "ap", "carbon net zero", "(procurement)", "NHS trust", "zzzz",
+           "apprenticeships in housing repairs zzzz", "apprenticeship"]
 
 
 def node(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
@@ -45,7 +46,7 @@ def engine_data(tmp_path_factory) -> Path:
         if generated.src_uri.endswith((".json", ".js", ".csv")) and "finder-index" not in generated.src_uri:
             (folder / generated.src_uri.rsplit("/", 1)[1]).write_bytes(generated.content)
     index = build_index(library.case_studies)
-    packed = pack(index, shard_bytes=1_500)
+    packed = pack(index, shard_bytes=1_200)
     names = [f"finder-index-{n}.json" for n in range(len(packed.shards))]
     for name, shard in zip(names, packed.shards, strict=True):
         (folder / name).write_text(json.dumps(shard), encoding="utf-8")

@@ -15,14 +15,14 @@ import functools
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from lunr.builder import Builder
 from lunr.idf import idf as Idf
 from lunr.index import Index
 from lunr.pipeline import Pipeline
-from lunr.query import Query, QueryPresence
+from lunr.query import Query
 from lunr.stop_word_filter import stop_word_filter
 from lunr.token import Token
 from lunr.tokenizer import SEPARATOR_CHARS, Tokenizer
@@ -189,33 +189,54 @@ class _Builder(Builder):
 
 
 def query_words(text: str) -> list[str]:
-    """The words of what someone typed that can match: trimmed, without stop words."""
-    words = []
+    """The words of what someone typed that can match: trimmed, without stop words, each once."""
+    words: list[str] = []
     for token in tokens(text):
         token = js_trimmer(token)
-        if str(token) and stop_word_filter(token) is not None:
+        if str(token) and stop_word_filter(token) is not None and str(token) not in words:
             words.append(str(token))
     return words
 
 
-def query(index: Index, text: str) -> list[tuple[str, float]]:
-    """Every word must match, as a whole word (boosted) or, from PREFIX_MIN letters, as a prefix.
+def matches_term(word: str, term: str) -> bool:
+    """Whether a query word matches an index term: its stem whole, or, from
+    PREFIX_MIN letters, as the start of the term."""
+    root = stemmer.stem(word)
+    return term == root or (len(word) >= PREFIX_MIN and term.startswith(root))
 
-    Ranked as the finder ranks: by score to six places (JavaScript's
+
+def words_matched(words: Sequence[str], terms: Collection[str]) -> int:
+    """How many of the query's words a result matched, from the index terms it matched."""
+    return sum(any(matches_term(word, term) for term in terms) for word in words)
+
+
+def unmatched(index: Index, text: str) -> list[str]:
+    """The words no document contains: reported to the reader, and left out of the ranking."""
+    terms = index.inverted_index
+    return [word for word in query_words(text) if not any(matches_term(word, term) for term in terms)]
+
+
+def query(index: Index, text: str) -> list[tuple[str, float]]:
+    """Any of the words, each as a whole word (boosted) or, from PREFIX_MIN letters, as a prefix.
+
+    Ranked as the finder ranks: by how many of the words a result matched
+    (all of them above some), then by score to six places (JavaScript's
     Math.round), then newest first (the order of the refs)."""
     words = query_words(text)
     if not words:
         return []
     q = index.create_query()
     for word in words:
-        stem = stemmer.stem(word)
+        root = stemmer.stem(word)
         if len(word) >= PREFIX_MIN:
-            q.term(stem, use_pipeline=False, wildcard=Query.WILDCARD_TRAILING, presence=QueryPresence.REQUIRED)
-            q.term(word, use_pipeline=True, boost=10)
+            q.term(root, use_pipeline=False, wildcard=Query.WILDCARD_TRAILING)
+            q.term(root, use_pipeline=False, boost=10)
         else:
-            q.term(word, use_pipeline=True, presence=QueryPresence.REQUIRED)
-    found = [(match["ref"], match["score"]) for match in index.query(q)]
-    return sorted(found, key=lambda m: (-math.floor(m[1] * 1e6 + 0.5), int(m[0])))
+            q.term(root, use_pipeline=False)
+    found = [(match["ref"], match["score"], words_matched(words, match["match_data"].metadata))
+             for match in index.query(q)]
+    found.sort(key=lambda m: (-m[2], -math.floor(m[1] * 1e6 + 0.5), int(m[0])))
+    return [(ref, score) for ref, score, _words in found]
 
 
 # About how many bytes of postings one shard of the packed index holds.

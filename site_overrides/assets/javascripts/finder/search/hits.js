@@ -26,9 +26,8 @@
         if (!hub.query.words(text).length) return { guidance: [], caseStudies: [] };
         var matches = hub.query.run(index, text, ready);
         if (!matches) return null;
-        var ranked = Object.keys(matches).map(function (ref) {
-          return { ref: Number(ref), rank: hub.query.rank(matches[ref]) };
-        }).sort(function (a, b) { return b.rank - a.rank || a.ref - b.ref; });
+        var ranked = Object.keys(matches).map(function (ref) { return { ref: Number(ref), match: matches[ref] }; })
+          .sort(function (a, b) { return hub.query.compare(a.match, b.match) || a.ref - b.ref; });
         var hits = { guidance: [], caseStudies: [] };
         ranked.forEach(function (hit) { (hit.ref < head.guidance ? hits.guidance : hits.caseStudies).push(hit.ref); });
         return hits;
