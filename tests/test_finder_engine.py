@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import subprocess
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -18,11 +19,25 @@ from conftest import FIXTURES, ROOT, VALID
 from svhub.config import HubPaths
 from svhub.exports.downloads import CSV_PATH, downloads
 from svhub.finder.files import finder_files, lunr_js
-from svhub.finder.index import build_index, pack, query
+from svhub.finder.index import build_index, pack, query, unmatched
 from svhub.finder.script import SCRIPTS, finder_scripts, modules, without_comments
+from svhub.finder.words import recognise, snippet
 from svhub.load.loader import load_library
 
 RECORD_SCRIPT = "assets/javascripts/record.js"
+# Queries that name facet values, by a label or a synonym, in any case, across a hyphen, in the plural.
+NAMING_QUERIES = ["apprenticeships in highways contracts in the North West", "NHS carbon Scotland councils",
+                  "school meals", "Yorkshire and the Humber housing repairs", "north-west retrofit", "Welsh Government",
+                  "social value", "", "  NHS   trust!", "(North) West, Wales; nhs-body", "the council's school meals"]
+SNIPPETS = [
+    ("The council trained forty apprentices in highways work, and more apprenticeships followed in the region "
+     "over three years, with local firms taking part.", ["apprentic"], 10),
+    ("No word here is matched at all, so the snippet is the start of the text.", ["zzz"], 6),
+    ("Short text with carbon.", ["carbon"], 24),
+    ("  Leading space; carbon-neutral fleet\u2009and  café «quoted» carbon", ["carbon", "caf"], 5),
+    ("", ["a"], 24),
+    ("one two three four five six seven eight nine ten match", ["match"], 4),
+]
 NODE = shutil.which("node") or "/usr/bin/node"
 MODULES = modules(ROOT)
 QUERIES = ["social value", "apprentices", "apprentice", "appren", "housing repairs", "council's", "café",
@@ -45,7 +60,7 @@ def engine_data(tmp_path_factory) -> Path:
     for generated in finder_files(library).files + downloads(library):
         if generated.src_uri.endswith((".json", ".js", ".csv")) and "finder-index" not in generated.src_uri:
             (folder / generated.src_uri.rsplit("/", 1)[1]).write_bytes(generated.content)
-    index = build_index(library.case_studies)
+    index = build_index(library.case_studies, library.vocab)
     packed = pack(index, shard_bytes=1_200)
     names = [f"finder-index-{n}.json" for n in range(len(packed.shards))]
     for name, shard in zip(names, packed.shards, strict=True):
@@ -54,6 +69,13 @@ def engine_data(tmp_path_factory) -> Path:
     (folder / "terms.json").write_text(json.dumps(sorted(index.inverted_index)), encoding="utf-8")
     rankings = {text: [ref for ref, _score in query(index, text)] for text in QUERIES}
     (folder / "rankings.json").write_text(json.dumps(rankings), encoding="utf-8")
+    unmatched_words = {text: unmatched(index, text) for text in QUERIES}
+    (folder / "unmatched.json").write_text(json.dumps(unmatched_words), encoding="utf-8")
+    facets = json.loads((folder / "finder-facets.json").read_text(encoding="utf-8"))["facets"]
+    named = {text: [[n.param, n.id, n.phrase] for n in recognise(facets, text)] for text in NAMING_QUERIES}
+    (folder / "recognised.json").write_text(json.dumps(named), encoding="utf-8")
+    snippets = [[text, terms, size, asdict(snippet(text, terms, size))] for text, terms, size in SNIPPETS]
+    (folder / "snippets.json").write_text(json.dumps(snippets), encoding="utf-8")
     assert (folder / "lunr.js").read_bytes() == lunr_js() and (folder / CSV_PATH.rsplit("/", 1)[1]).is_file()
     return folder
 

@@ -29,6 +29,8 @@ from lunr.tokenizer import SEPARATOR_CHARS, Tokenizer
 from lunr.vector import Vector
 
 from ..structure.casestudy import CaseStudy
+from ..structure.facets import NAMED_FACETS
+from ..structure.vocabularies import Vocabularies
 from . import stemmer
 
 
@@ -38,20 +40,34 @@ class SearchField:
 
     name: str
     boost: int
-    text: Callable[[CaseStudy], str]
+    text: Callable[[CaseStudy, Vocabularies], str]
+
+
+def facet_names(case_study: CaseStudy, vocab: Vocabularies) -> list[str]:
+    """Every name (label and synonyms) of the values a case study holds in the
+    facets a query can name, so that a theme's or a region's word finds every
+    case study tagged with it, whether or not its text says so."""
+    return [name for facet in NAMED_FACETS if facet.vocabulary
+            for value in facet.values_of(case_study) for name in vocab[facet.vocabulary].terms[value].names]
 
 
 # What the keyword box searches, in three fields so the index stays small
 # (`make bench`): title and summary are boosted; the details field holds the
-# organisations, tags and outcome descriptions. Narratives are left to
-# Material's site search.
+# organisations, tags, outcome descriptions and the names of the case study's
+# facet values (facet_names). Narratives are left to the site search's pages.
 FIELDS: tuple[SearchField, ...] = (
-    SearchField("title", 10, lambda c: c.title),
-    SearchField("summary", 5, lambda c: c.summary),
-    SearchField("details", 1, lambda c: " ".join([
+    SearchField("title", 10, lambda c, _vocab: c.title),
+    SearchField("summary", 5, lambda c, _vocab: c.summary),
+    SearchField("details", 1, lambda c, vocab: " ".join([
         c.commissioner.name, c.provider.name if c.provider else "", *c.partners, *c.tags,
-        *(o.description for o in c.outcomes)])),
+        *(o.description for o in c.outcomes), *facet_names(c, vocab)])),
 )
+
+
+def case_study_texts(case_studies: Sequence[CaseStudy], vocab: Vocabularies) -> list[dict[str, str]]:
+    """Each case study's text per field, as the finder and the site search index it."""
+    return [{f.name: f.text(c, vocab) for f in FIELDS} for c in case_studies]
+
 
 # A query word only matches as a prefix ("appren" finds "apprentices") from this
 # length on. Shorter prefixes match too much to narrow a search, and to answer
@@ -60,7 +76,8 @@ FIELDS: tuple[SearchField, ...] = (
 PREFIX_MIN = 4
 
 # JavaScript's \s, which lunr.js splits on; Python's lunr only knows a few of them.
-_JS_WHITESPACE = re.compile("[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]")
+JS_WHITESPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_JS_WHITESPACE = re.compile(f"[{JS_WHITESPACE}]")
 # lunr.js trims with JavaScript's \W, which is ASCII-only: é counts as a non-word character.
 _JS_LEADING = re.compile(r"^[^A-Za-z0-9_]+")
 _JS_TRAILING = re.compile(r"[^A-Za-z0-9_]+$")
@@ -101,10 +118,9 @@ def index_terms(text: str) -> list[str]:
     return [str(token) for token in index_pipeline().run(tokens(text))]
 
 
-def build_index(case_studies: Sequence[CaseStudy]) -> Index:
+def build_index(case_studies: Sequence[CaseStudy], vocab: Vocabularies) -> Index:
     """Refs are positions in `case_studies` (short, so the index stays small)."""
-    return build_documents([{f.name: f.text(c) for f in FIELDS} for c in case_studies],
-                           [(f.name, f.boost) for f in FIELDS])
+    return build_documents(case_study_texts(case_studies, vocab), [(f.name, f.boost) for f in FIELDS])
 
 
 def build_documents(documents: Sequence[Mapping[str, str]], fields: Sequence[tuple[str, int]]) -> Index:

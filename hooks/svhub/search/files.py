@@ -19,7 +19,7 @@ from typing import Any
 
 from ..finder.files import LUNR_PATH
 from ..finder.index import FIELDS as FINDER_FIELDS
-from ..finder.index import build_documents, pack
+from ..finder.index import build_documents, case_study_texts, pack
 from ..output import GeneratedFile
 from ..structure.library import Library
 from ..urls import SECTION, case_study_url
@@ -85,9 +85,9 @@ def guidance_documents(pages: Sequence[GuidancePage]) -> list[Document]:
 def case_study_documents(library: Library, directory_urls: bool = True) -> list[Document]:
     """With file URLs (the offline copy) a case study is named by its file, as guidance pages are."""
     url = case_study_url if directory_urls else (lambda slug: file_url(f"{SECTION}/{slug}.md"))
-    return [Document(url(c.slug), c.title, c.commissioner.name,
-                     {f.name: f.text(c) for f in FINDER_FIELDS})
-            for c in library.case_studies]
+    texts = case_study_texts(library.case_studies, library.vocab)
+    return [Document(url(c.slug), c.title, c.commissioner.name, text)
+            for c, text in zip(library.case_studies, texts, strict=True)]
 
 
 def _json(data: Any) -> bytes:
