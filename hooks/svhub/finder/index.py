@@ -232,7 +232,16 @@ def unmatched(index: Index, text: str) -> list[str]:
     return [word for word in query_words(text) if not any(matches_term(word, term) for term in terms)]
 
 
-def query(index: Index, text: str) -> list[tuple[str, float]]:
+@dataclass(frozen=True)
+class Match:
+    """A document a query found: its ref, its score and how many of the query's words it matched."""
+
+    ref: str
+    score: float
+    words: int
+
+
+def search(index: Index, text: str) -> list[Match]:
     """Any of the words, each as a whole word (boosted) or, from PREFIX_MIN letters, as a prefix.
 
     Ranked as the finder ranks: by how many of the words a result matched
@@ -249,10 +258,14 @@ def query(index: Index, text: str) -> list[tuple[str, float]]:
             q.term(root, use_pipeline=False, boost=10)
         else:
             q.term(root, use_pipeline=False)
-    found = [(match["ref"], match["score"], words_matched(words, match["match_data"].metadata))
+    found = [Match(match["ref"], match["score"], words_matched(words, match["match_data"].metadata))
              for match in index.query(q)]
-    found.sort(key=lambda m: (-m[2], -math.floor(m[1] * 1e6 + 0.5), int(m[0])))
-    return [(ref, score) for ref, score, _words in found]
+    return sorted(found, key=lambda m: (-m.words, -math.floor(m.score * 1e6 + 0.5), int(m.ref)))
+
+
+def query(index: Index, text: str) -> list[tuple[str, float]]:
+    """The refs `search` finds, best first, with their scores."""
+    return [(m.ref, m.score) for m in search(index, text)]
 
 
 # About how many bytes of postings one shard of the packed index holds.

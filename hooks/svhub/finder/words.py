@@ -20,6 +20,7 @@ from .index import _JS_LEADING, _JS_TRAILING, JS_WHITESPACE
 # What splits a text into words: lunr's separators, whitespace and the hyphen.
 _SPLIT = re.compile(f"([{JS_WHITESPACE}\\-]+)")
 _WORD = re.compile(f"[^{JS_WHITESPACE}\\-]+")
+_POSSESSIVE = re.compile("['\u2019][sS]$")
 SNIPPET_WORDS = 24  # words a snippet shows
 SNIPPET_LEAD = 4    # words shown before the first matched one
 
@@ -40,8 +41,10 @@ class Named:
 
 
 def _words(text: str) -> list[tuple[str, int, int]]:
-    """Each word's stem, with where it starts and ends in `text`; punctuation alone is left out."""
-    return [(stem, m.start(), m.end()) for m in _WORD.finditer(text) if (stem := word_stem(m.group()))]
+    """Each word's stem, without a possessive 's, with where it starts and ends in
+    `text` ("the council's" names a council); punctuation alone is left out."""
+    return [(stem, m.start(), m.end()) for m in _WORD.finditer(text)
+            if (stem := word_stem(_POSSESSIVE.sub("", m.group())))]
 
 
 def names_of(facets: Iterable[Mapping[str, Any]]) -> dict[tuple[str, ...], list[tuple[str, str]]]:

@@ -7,11 +7,12 @@
 
   var SNIPPET_WORDS = 24, SNIPPET_LEAD = 4;  // svhub.finder.words
 
-  /* Each word's stem, with where it starts and ends in `text`; punctuation alone is left out. */
+  /* Each word's stem, without a possessive 's, with where it starts and ends in
+   * `text` ("the council's" names a council); punctuation alone is left out. */
   function wordsOf(text) {
     var found = [], pattern = /[^\s\-]+/g, m;
     while ((m = pattern.exec(text))) {
-      var stem = hub.query.stem(m[0]);
+      var stem = hub.query.stem(m[0].replace(/['\u2019][sS]$/, ""));
       if (stem) found.push({ stem: stem, start: m.index, end: m.index + m[0].length });
     }
     return found;
