@@ -113,6 +113,11 @@ def index_pipeline() -> Pipeline:
     return pipeline
 
 
+def distinct_terms(text: str) -> int:
+    """How many different terms a text puts in the index."""
+    return len(set(_terms(js_text(text))))
+
+
 def index_terms(text: str) -> list[str]:
     """The terms a piece of text puts in the index."""
     return [str(token) for token in index_pipeline().run(tokens(text))]
@@ -234,11 +239,15 @@ def unmatched(index: Index, text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Match:
-    """A document a query found: its ref, its score and how many of the query's words it matched."""
+    """A document a query found: its ref, its score, how many of the query's words
+    it matched, how many terms of its title field they matched, and the index
+    terms it matched (which its snippet marks)."""
 
     ref: str
     score: float
     words: int
+    title_terms: int
+    terms: tuple[str, ...]
 
 
 def search(index: Index, text: str) -> list[Match]:
@@ -258,7 +267,8 @@ def search(index: Index, text: str) -> list[Match]:
             q.term(root, use_pipeline=False, boost=10)
         else:
             q.term(root, use_pipeline=False)
-    found = [Match(match["ref"], match["score"], words_matched(words, match["match_data"].metadata))
+    found = [Match(match["ref"], match["score"], words_matched(words, metadata := match["match_data"].metadata),
+                   sum("title" in fields for fields in metadata.values()), tuple(sorted(metadata)))
              for match in index.query(q)]
     return sorted(found, key=lambda m: (-m.words, -math.floor(m.score * 1e6 + 0.5), int(m.ref)))
 
