@@ -116,14 +116,15 @@
     return counted;
   }
 
+  /* Redraws for the state; the promise is kept once the results are shown. */
   function update() {
     var counted = filter();
     if (!counted) {  // the index, or a shard of it, is on its way or could not be loaded
       hub.count.set(ui.count, indexFailed ? M.indexFailed : M.indexLoading);
-      return;
+      return Promise.resolve();
     }
     ui.controls.showCounts(counted, state);
-    render();
+    return render();
   }
 
   /* Every change goes into the URL. Typing makes one history entry, written
@@ -142,7 +143,7 @@
     }
     lastAction = kind;
     shown = PAGE;
-    update();
+    return update();
   }
 
   function writeURL(push) {
@@ -193,8 +194,7 @@
       state.facets[named.param] = (state.facets[named.param] || []).concat([named.id]);
       state.q = hub.words.without(state.q, named);
       ui.controls.sync(state);
-      act("suggestion");
-      afterOffer();
+      act("suggestion").then(afterOffer);
     },
     dismiss: function (key) {
       state.dismissed.push(key);
