@@ -95,7 +95,10 @@ REVIEW_EXAMPLE = Facet("review_example", "Contract type named in the 2014 review
 VALUE = Facet("value_gbp", "Contract value", ("contract", "value_gbp"), Kind.BAND,
               lambda c: value_band(c.contract.value_gbp),
               hint="As published: some are a year's value, some the whole contract's.")
-AWARDED = Facet("awarded", "Contract year", ("contract", "awarded"), Kind.RANGE, column="year")
+# The finder's year: the year the contract was let, or the service, programme or policy started
+# (`year`, else a stated award). Its parameter keeps its first name, so old links still work.
+AWARDED = Facet("awarded", "Year", ("year",), Kind.RANGE, column="year",
+                hint="The year the contract was let, or the programme or policy started.")
 WEIGHTING = Facet("social_value_weighting_pct", "Social value weighting", ("contract", "social_value_weighting_pct"),
                   Kind.RANGE)
 PPN_06_20_THEME = Facet("ppn_06_20_themes", "PPN 06/20 theme", ("frameworks", "ppn_06_20_themes"), Kind.MULTI,
