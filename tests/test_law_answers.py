@@ -7,8 +7,8 @@ import re
 
 import pytest
 import yaml
-
 from conftest import ROOT, soup
+
 from svhub.pages.reference import money, scope_answer
 
 HEDGE = re.compile(r"not (?:been )?confirmed|has not (?:been able|read|confirmed|found|checked)|have not read"

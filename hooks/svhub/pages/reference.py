@@ -188,7 +188,7 @@ class ReferenceData:
             data[name] = _resolved(loaded or [], register)
         if problems:
             raise UserError(sorted(problems))
-        return cls(data, register, RecordForm.load(paths.reference_data, data["duties"], vocab))
+        return cls(data, register, RecordForm.load(paths.reference_data, data["duties"], vocab, data["thresholds"]))
 
     # Renderers, one per directive -----------------------------------------
 
