@@ -85,7 +85,7 @@ def row(c: CaseStudy) -> dict[str, Any]:
         "outcome_evidence": " | ".join(o.evidence for o in c.outcomes),
         "organisation_changes": " | ".join(
             f"{o.organisation}: {o.change} {o.date.isoformat()}; now {o.now}" for o in c.organisation_changes),
-        "notices": "; ".join(f"{n.id} ({n.type})" for n in c.procurement_act.notices),
+        "notices": "; ".join(n.id + (f" ({n.type})" if n.type else "") for n in c.procurement_act.notices),
         "kpis": " | ".join(k.name + (f": {k.target}" if k.target else "") for k in c.procurement_act.kpis),
         "latest_rating": c.procurement_act.latest_rating.rating if c.procurement_act.latest_rating else "",
         "sources": " ".join(s.url for s in c.sources),

@@ -58,7 +58,7 @@ def _source(s: dict) -> Source:
 
 def _procurement_act(data: dict) -> ProcurementAct:
     return ProcurementAct(
-        notices=tuple(Notice(n["id"], n["type"], n.get("url"), _date(n.get("date"))) for n in data.get("notices") or ()),
+        notices=tuple(Notice(n["id"], n.get("type"), n.get("url"), _date(n.get("date"))) for n in data.get("notices") or ()),
         kpis=tuple(Kpi(k["name"], k.get("target")) for k in data.get("kpis") or ()),
         performance=tuple(Rating(r["rating"], r["period"], r.get("notice"), r.get("kpi"))
                           for r in data.get("performance") or ()),

@@ -160,7 +160,7 @@ def build_schema(vocab: Vocabularies) -> dict:
                         "url": _url("The notice's own page."),
                         "date": _date("When the notice was published (YYYY-MM-DD)."),
                     },
-                    ["id", "type"],
+                    ["id"],
                 ),
             },
             "kpis": {

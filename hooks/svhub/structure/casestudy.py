@@ -62,7 +62,7 @@ class Notice:
     """A Procurement Act 2023 notice of the contract, as Find a Tender publishes it."""
 
     id: str
-    type: str
+    type: str | None = None  # UK6, UK9...: only as the notice prints it
     url: str | None = None
     date: date | None = None
 
