@@ -6,13 +6,11 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
-from typing import TYPE_CHECKING
 
-from ..urls import SECTION, SITE_FOLDERS, case_study_url
+from ..structure.facets import SITE_FOLDERS
+from ..urls import SECTION, case_study_url
 from .messages import Diagnostic, Position, Severity
-
-if TYPE_CHECKING:
-    from .loader import LoadResult
+from .result import LoadResult
 
 NEAR_DUPLICATE_RATIO = 0.8
 CASE_STUDY_LINK = re.compile(rf"(?:\]\(|href=[\"'])\s*(?:\.\./|/)*{SECTION}/([a-z0-9-]+)(?:/|\.md)")

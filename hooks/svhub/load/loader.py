@@ -7,7 +7,7 @@ come through here, so there is exactly one definition of a valid case study.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -32,20 +32,9 @@ from .crosscheck import check_library
 from .frontmatter import Document, FrontMatterError
 from .messages import Diagnostic, Position, Report, has_errors
 from .narrative import check_narrative
+from .result import LoadResult
 from .rules import check_slug, check_values, cross_field_rules
 from .schema_errors import schema_problems
-
-
-@dataclass
-class LoadResult:
-    path: str
-    case_study: CaseStudy | None
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    document: Document | None = field(default=None, repr=False)
-
-    @property
-    def ok(self) -> bool:
-        return self.case_study is not None and not has_errors(self.diagnostics)
 
 
 def _date(value: str | None) -> date | None:

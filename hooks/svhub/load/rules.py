@@ -9,8 +9,8 @@ import re
 from datetime import date
 from typing import Any
 
+from ..structure.facets import RESERVED_SLUGS
 from ..structure.vocabularies import Vocabularies
-from ..urls import RESERVED_SLUGS
 from .messages import Position, Report, did_you_mean, field_name
 from .schema import YEAR_MAX, YEAR_MIN
 

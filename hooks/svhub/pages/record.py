@@ -22,6 +22,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from ..finder.files import FACETS_PATH, TEXT_PATHS
+from ..structure.thresholds import money
 from ..structure.vocabularies import Vocabularies
 from ..urls import SECTION, page_url, relative
 from .guidance import format_sources
@@ -62,7 +63,6 @@ class RecordForm:
     def _threshold_test(self, spec: dict[str, Any]) -> dict[str, int]:
         """`at_threshold`: the Schedule 1 figure for each kind of authority, read from thresholds.yml,
         so the record and the scope check apply one rule (`*` for every kind not named)."""
-        from .reference import money  # one parser of a written figure
         table = next(t for t in self.thresholds if t["id"] == spec["table"])
         column = table["columns"][0]["key"]
         rows = {r["id"]: money(r[column]) for r in table["rows"] if "id" in r}
