@@ -12,8 +12,8 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT, soup
 
+from svhub.load.instruments import load_register
 from svhub.load.loader import load_library
-from svhub.pages.instruments import load_register
 
 CONTENT = ROOT / "content"
 LOADED = load_library()

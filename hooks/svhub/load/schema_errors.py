@@ -17,6 +17,7 @@ import jsonschema
 from jsonschema.exceptions import ValidationError
 
 from ..structure.vocabularies import Vocabularies
+from .dataschema import HISTORY_PATTERN, KEY_PATTERN, PART_PATTERN, PARTIAL_DATE_PATTERN
 from .deeplinks import HINT as DEEP_LINK_HINT
 from .deeplinks import home_page_message
 from .frontmatter import Document
@@ -42,6 +43,10 @@ PATTERNS: dict[str, tuple[str, str]] = {
     SLUG_PATTERN: ("lowercase words joined by hyphens", "for example 'school-food'"),
     NOTICE_ID_PATTERN: ("a Find a Tender notice id such as 012345-2025", "copy it from the notice's page"),
     NOTICE_TYPE_PATTERN: ("a notice type such as UK4", "the type is on the notice's page"),
+    PARTIAL_DATE_PATTERN: ("a year, a month or a date: 2024, 2024-03 or 2024-03-31", "as the publisher dates it"),
+    PART_PATTERN: ("a part of an instrument, such as section/1", "the path after the instrument's 'base'"),
+    HISTORY_PATTERN: ("text that says when", 'for example history: "Until 24 February 2025"'),
+    KEY_PATTERN: ("lowercase words joined by underscores", "for example from_2026"),
 }
 
 

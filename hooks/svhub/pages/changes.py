@@ -22,10 +22,10 @@ from pathlib import Path
 from markupsafe import escape
 
 from ..config import HubPaths
+from ..dates import long_date
 from ..load.frontmatter import Document, FrontMatterError, parse
 from ..load.messages import Diagnostic, Severity
 from ..urls import page_url
-from .formatting import long_date
 
 FIELD = "updates"
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

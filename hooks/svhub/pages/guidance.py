@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from ..dates import long_date
 from ..structure.vocabularies import Vocabularies
-from .formatting import long_date
 from .review import review_info
 
 REVIEW_FIELDS = ("owner", "last_reviewed", "review_by")

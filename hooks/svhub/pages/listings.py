@@ -8,12 +8,8 @@ engine without the hub's hooks or templates can build the site.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-from pathlib import Path
 from typing import Any
 
-import yaml
 from markupsafe import Markup, escape
 
 from ..config import SiteInfo
@@ -22,31 +18,11 @@ from ..output import GeneratedPage
 from ..structure.casestudy import CaseStudy
 from ..structure.facets import EVIDENCE, PAGE_FACETS, SERVICE, Facet
 from ..structure.library import Library
+from ..structure.reference import CollectionText
 from ..structure.vocabularies import Vocabularies
 from ..urls import facet_index_url, facet_url, listing_url, relative
 from .guidance import format_sources
 from .review import review_info
-
-
-@dataclass(frozen=True)
-class CollectionText:
-    """What the six contract-type collection pages say, from content/_data/collections.yml."""
-
-    intro: str
-    thin: str
-    owner: str
-    last_reviewed: date
-    review_by: date
-    sources: tuple[dict[str, Any], ...] = ()
-
-    @classmethod
-    def load(cls, path: Path) -> CollectionText | None:
-        if not path.exists():
-            return None
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return cls(data["intro"], data["thin"], data["owner"], data["last_reviewed"], data["review_by"],
-                   tuple(data.get("sources") or ()))
-
 
 THIN_COLLECTION = 2
 LISTING_PAGE_SIZE = 100

@@ -14,11 +14,9 @@ from __future__ import annotations
 import json
 import posixpath
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import markdown
-import yaml
 from markupsafe import Markup, escape
 
 from ..finder.files import FACETS_PATH, TEXT_PATHS
@@ -27,7 +25,6 @@ from ..structure.vocabularies import Vocabularies
 from ..urls import SECTION, page_url, relative
 from .guidance import format_sources
 
-DATA_FILE = "record.yml"
 ID_PREFIX = "rec-"  # a question's element id is its name after this
 KINDS = ("text", "textarea", "number", "date", "select", "radio", "checkboxes")
 
@@ -50,15 +47,6 @@ class RecordForm:
     duties: dict[str, dict[str, Any]]
     vocab: Vocabularies
     thresholds: tuple[dict[str, Any], ...] = ()
-
-    @classmethod
-    def load(cls, folder: Path, duties: list[dict[str, Any]], vocab: Vocabularies,
-             thresholds: list[dict[str, Any]] | None = None) -> RecordForm | None:
-        file = folder / DATA_FILE
-        if not file.exists():
-            return None
-        return cls(yaml.safe_load(file.read_text(encoding="utf-8")), {d["id"]: d for d in duties}, vocab,
-                   tuple(thresholds or ()))
 
     def _threshold_test(self, spec: dict[str, Any]) -> dict[str, int]:
         """`at_threshold`: the Schedule 1 figure for each kind of authority, read from thresholds.yml,

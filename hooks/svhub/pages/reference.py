@@ -2,10 +2,8 @@
 written once in content/_data/*.yml and rendered wherever a page asks for it
 with a directive on its own line, such as `[[hub:duty s1-7]]`.
 
-Loading checks it as the case studies are checked: every source a deep link
-or a registered instrument, every `instrument:` citation known, and a
-citation of a revoked instrument only in an entry marked `history: "…"`
-(timeline entries are history by nature).
+The data is read, checked and resolved in load.reference (the schemas are in
+load.dataschema, the citation rules in load.citations); this module only renders it.
 """
 
 from __future__ import annotations
@@ -15,25 +13,22 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from ..config import HubPaths
-from ..load.frontmatter import FrontMatterError
-from ..load.frontmatter import parse_data as parse_yaml
-from ..load.messages import Diagnostic, Position, Report, Severity, UserError, did_you_mean
+from ..dates import long_date
+from ..load.messages import Diagnostic, Position, Severity, UserError, did_you_mean, has_errors
+from ..load.reference import load_reference
+from ..structure.instruments import Register
+from ..structure.reference import Reference
 from ..structure.thresholds import scope_answer
 from ..structure.vocabularies import Vocabularies
-from .formatting import long_date
 from .guidance import format_sources
-from .instruments import Register, check_sources, check_text, label_history, table
+from .instruments import label_history, table
 from .record import RecordForm
 
 DIRECTIVE = re.compile(r"^\[\[hub:([a-z-]+)(?:\s+([A-Za-z0-9_-]+))?\]\]\s*$", re.M)
 DATASETS = ("duties", "thresholds", "timeline", "support", "barriers", "glossary", "open", "scope")
-CHECKED_ONLY = ("collections",)  # read by pages.CollectionText; checked here with the rest
-HISTORY_BY_NATURE = frozenset({"timeline"})
-NOT_TEXT = frozenset({"id", "url", "href", "date", "section", "history", "sources", "pages"})
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 
@@ -78,50 +73,6 @@ def as_history(entry: dict[str, Any], text: str) -> str:
     return f'!!! history "{title}"\n\n{_indent(text)}\n'
 
 
-def _check_entry(entry: Any, path: tuple, history: bool, register: Register, report: Report) -> None:
-    if isinstance(entry, dict):
-        if "history" in entry and (not isinstance(entry["history"], str) or not entry["history"].strip()):
-            report.at(path + ("history",), "'history' must say when, as text",
-                      'for example history: "Until 24 February 2025"')
-        history = history or bool(entry.get("history"))
-        for key, value in entry.items():
-            if key == "sources":
-                check_sources(value, path + (key,), report, register)
-            elif key not in NOT_TEXT:
-                _check_entry(value, path + (key,), history, register, report)
-    elif isinstance(entry, list):
-        for index, item in enumerate(entry):
-            _check_entry(item, path + (index,), history, register, report)
-    elif isinstance(entry, str):
-        check_text(entry, register, report, history=history, position=path)
-
-
-def _resolved(value: Any, register: Register, key: str = "") -> Any:
-    """The data with its citations rewritten to deep links and its instrument sources filled in."""
-    if isinstance(value, dict):
-        if "instrument" in value and value.get("instrument") in register:
-            return register.source(value["instrument"], str(value.get("part") or ""))
-        return {k: _resolved(v, register, k) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_resolved(v, register, key) for v in value]
-    if isinstance(value, str) and key not in NOT_TEXT:
-        return register.rewrite(value)
-    return value
-
-
-def check_file(file: Path, shown: str, register: Register, history: bool = False) -> tuple[Any, list]:
-    """One data file, parsed with positions and checked: (data, diagnostics)."""
-    report = Report(shown)
-    try:
-        doc = parse_yaml(file.read_bytes())
-    except FrontMatterError as exc:
-        report.add(exc.position, exc.message, exc.hint)
-        return None, report.items
-    report.doc = doc
-    _check_entry(doc.data, (), history, register, report)
-    return doc.data, report.items
-
-
 @dataclass
 class ReferenceData:
     data: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
@@ -129,21 +80,21 @@ class ReferenceData:
     record_form: RecordForm | None = None
 
     @classmethod
-    def load(cls, paths: HubPaths, vocab: Vocabularies, register: Register | None = None) -> ReferenceData:
-        """Every dataset, checked; problems are one UserError listing them all."""
-        register = register or Register()
-        data, problems = {}, []
-        for name in DATASETS + CHECKED_ONLY:
-            file = paths.reference_data / f"{name}.yml"
-            if not file.exists():
-                data[name] = []
-                continue
-            loaded, found = check_file(file, paths.display(file), register, name in HISTORY_BY_NATURE)
-            problems += found
-            data[name] = _resolved(loaded or [], register)
-        if problems:
-            raise UserError(sorted(problems))
-        return cls(data, register, RecordForm.load(paths.reference_data, data["duties"], vocab, data["thresholds"]))
+    def of(cls, reference: Reference, vocab: Vocabularies) -> ReferenceData:
+        """The renderers over the checked model; the record's form when record.yml exists."""
+        record = None
+        if reference.record is not None:
+            record = RecordForm(reference.record, {d["id"]: d for d in reference["duties"]}, vocab,
+                                tuple(reference["thresholds"]))
+        return cls({name: reference[name] for name in DATASETS}, reference.register, record)
+
+    @classmethod
+    def load(cls, paths: HubPaths, vocab: Vocabularies) -> ReferenceData:
+        """Every dataset, loaded and checked by load.reference; problems are one UserError listing them all."""
+        reference, problems = load_reference(paths)
+        if has_errors(problems):
+            raise UserError(problems)
+        return cls.of(reference, vocab)
 
     # Renderers, one per directive -----------------------------------------
 
