@@ -18,6 +18,7 @@ from .exports.opendata import open_data_files
 from .exports.syndication import SITE_FEEDS, reuse_section, syndicate
 from .finder.files import finder_files
 from .finder.script import finder_scripts
+from .load.changes import load_change_notes
 from .load.citations import check_page
 from .load.loader import LibraryLoad, load_library
 from .load.messages import Diagnostic, Severity, has_errors
@@ -26,7 +27,6 @@ from .load.reference import load_reference
 from .output import GeneratedFile, GeneratedPage
 from .pages import linkeddata
 from .pages.casestudies import CaseStudyPages
-from .pages.changes import ChangeNotes, load_change_notes
 from .pages.dictionary import data_dictionary
 from .pages.guidance import guidance_meta
 from .pages.listings import Listings
@@ -35,6 +35,7 @@ from .pages.review import build_date
 from .search.files import REFERENCE_SOURCES, SEARCH_PAGE, GuidancePage, search_files
 from .search.page import search_page
 from .search.sections import sections
+from .structure.changes import ChangeNotes
 from .structure.instruments import Register
 from .structure.reference import CollectionText
 from .urls import SECTION, page_url

@@ -14,7 +14,8 @@ from markupsafe import escape
 from ..config import SiteInfo
 from ..output import GeneratedFile, GeneratedPage
 from ..pages import linkeddata
-from ..pages.changes import ChangeNotes, notes_html
+from ..pages.changes import notes_html
+from ..structure.changes import ChangeNotes
 from ..structure.facets import PAGE_FACETS
 from ..structure.library import Library
 from ..urls import SECTION, facet_index_url, page_url, relative
