@@ -31,7 +31,6 @@ import http.server
 import io
 import json
 import os
-import re
 import shutil
 import socket
 import statistics
