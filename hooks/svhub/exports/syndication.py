@@ -70,7 +70,7 @@ def finder_follow() -> str:
     """The listing's "Follow this": every case study without JavaScript; the
     finder (ui/follow.js) points it at one facet value's feed, from the paths here."""
     paths = {facet.name: facet_index_url(facet).removeprefix(f"{SECTION}/") for facet in PAGE_FACETS}
-    attributes = f' id="hub-follow" data-feeds="{escape(json.dumps(paths, sort_keys=True))}"'
+    attributes = f' id="hub-follow" data-feeds="{escape(json.dumps(paths, sort_keys=True, allow_nan=False))}"'
     return follow_html(FEED_FILE_HREF, "every case study", attributes)
 
 

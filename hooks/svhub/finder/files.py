@@ -37,7 +37,7 @@ LUNR_SHA256 = "0c50d9002b85780a842afffb567bb54ede402dae7c6dc5997a018614d8044fc8"
 
 
 def _json(data: Any) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
 
 
 def _json_lines(rows: list[Any]) -> bytes:
@@ -67,7 +67,7 @@ def shard_path(number: int) -> str:
 
 def finder_files(library: Library) -> FinderFiles:
     started = time.perf_counter()
-    packed = pack(build_index(library.case_studies))
+    packed = pack(build_index(library.case_studies, library.vocab))
     shards = [GeneratedFile(shard_path(n), _json(shard)) for n, shard in enumerate(packed.shards)]
     head = packed.head | {"shard_files": [shard.src_uri.rsplit("/", 1)[1] for shard in shards]}
     seconds = time.perf_counter() - started

@@ -161,7 +161,7 @@ class RecordForm:
         note = f'<p>{escape(" ".join(regime["note"].split()))}</p>' if regime.get("note") else ""
         return (
             f'<fieldset class="hub-record-regime" id="regime-{escape(regime["id"])}" '
-            f"data-regime=\"{escape(regime['id'])}\" data-when=\"{escape(json.dumps(when))}\">"
+            f"data-regime=\"{escape(regime['id'])}\" data-when=\"{escape(json.dumps(when, allow_nan=False))}\">"
             f'<legend>{escape(regime["title"])}</legend>'
             f'<p class="hub-record-applies"><strong>Answer only if it applies.</strong> '
             f'{escape(" ".join(regime["applies"].split()))}</p>'
@@ -196,7 +196,7 @@ class RecordForm:
         nations = {n["id"]: n["regions"] for n in self.data["nations"]}
         data = {
             "facets": link(FACETS_PATH), "text": link(TEXT_PATHS[0]), "older-text": link(TEXT_PATHS[1]),
-            "finder": link(f"{SECTION}/index.md"), "nations": json.dumps(nations),
+            "finder": link(f"{SECTION}/index.md"), "nations": json.dumps(nations, allow_nan=False),
             "version": str(self.data["version"]),
         }
         attrs = " ".join(f'data-{key}="{escape(value)}"' for key, value in data.items())
