@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import re
 
+from markupsafe import Markup
+
 from ..dates import long_date
 from ..structure.instruments import Register
+from ..templates import render
 
 HISTORY_TITLE = re.compile(r'^(?P<start> *(?:!!!|\?\?\?\+?)[ \t]+history\b[^"\n]*")(?!History\b)', re.M)
 
@@ -19,28 +22,15 @@ def label_history(markdown: str) -> str:
     return HISTORY_TITLE.sub(lambda m: m.group("start") + "History: ", markdown)
 
 
-def table(register: Register) -> str:
-    """The whole register as an accessible table, for `[[hub:instruments]]`."""
-    from markupsafe import escape
+STATUS_LABELS = {"in-force": "In force", "amended": "In force, as amended", "revoked": "Revoked",
+                 "replaced": "Replaced"}
 
-    rows = []
-    for i in register.instruments:
-        new = register[i.replaced_by] if i.replaced_by in register else None
-        replaced = f'<a href="{escape(new.url)}">{escape(new.title)}</a>' if new else "None"
-        status = {"in-force": "In force", "amended": "In force, as amended", "revoked": "Revoked",
-                  "replaced": "Replaced"}[i.status]
-        rows.append(
-            f'<tr class="hub-instrument hub-instrument--{escape(i.status)}">'
-            f'<th scope="row"><a href="{escape(i.url)}">{escape(i.title)}</a>'
-            + (f"<br><small>{escape(i.citation)}</small>" if i.citation else "") + "</th>"
-            f"<td>{escape(status)}</td>"
-            f'<td><time datetime="{i.status_date.isoformat()}">{escape(long_date(i.status_date))}</time></td>'
-            f"<td>{replaced}</td><td>{escape(i.note)}</td></tr>"
-        )
-    return (
-        '<div class="hub-instruments"><table>'
-        "<caption>The Acts, regulations and policy notes this site cites, with their status</caption>"
-        '<thead><tr><th scope="col">Instrument</th><th scope="col">Status</th>'
-        '<th scope="col">Since</th><th scope="col">Replaced by</th><th scope="col">Note</th></tr></thead>'
-        "<tbody>" + "".join(rows) + "</tbody></table></div>\n"
-    )
+
+def table(register: Register) -> Markup:
+    """The whole register as an accessible table, for `[[hub:instruments]]`."""
+    rows = [{"status": i.status, "url": i.url, "title": i.title, "citation": i.citation, "note": i.note,
+             "status_label": STATUS_LABELS[i.status], "since_iso": i.status_date.isoformat(),
+             "since": long_date(i.status_date),
+             "new": register[i.replaced_by] if i.replaced_by in register else None}
+            for i in register.instruments]
+    return render("instruments.html", rows=rows)

@@ -17,7 +17,10 @@ from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
+from markupsafe import Markup
+
 from ..dates import long_date
+from ..templates import render
 from .casestudy import Source
 
 SUPERSEDED = frozenset({"revoked", "replaced"})
@@ -92,7 +95,8 @@ class Register:
         instrument = self[instrument_id]
         link = f"[{text}]({instrument.link(part)})"
         note = self.status_note(instrument)
-        return f'{link} <small class="hub-instrument-status">({note})</small>' if note else link
+        # Both are Markdown from the hub's own pages and register, read inside the HTML by the page.
+        return render("instrument-status.html", link=Markup(link), note=Markup(note)) if note else link
 
     def rewrite(self, markdown: str) -> str:
         """Every known `instrument:` link as its deep link (unknown ones are reported by check_text)."""
