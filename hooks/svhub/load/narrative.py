@@ -12,6 +12,7 @@ import re
 
 import nh3
 
+from .characters import direction_controls
 from .messages import Diagnostic, Position, Severity
 
 # The sections a narrative should have, each with what it asks of the writer
@@ -36,7 +37,6 @@ RESERVED_ID_PREFIXES = ("_", "hub-", "cs-", "md-")
 RESERVED_CLASS_PREFIXES = ("hub-", "md-")
 _EXPLICIT_ID = re.compile(r"\{[^}\n]*?(?:#|\bid\s*=\s*[\"']?)([\w-]+)|<[^>]*\sid\s*=\s*[\"']?\s*([\w-]+)", re.I | re.S)
 _SAFE_SCHEME = re.compile(r"^(https?:|mailto:|#|/|\.|[^:]*$)", re.I)
-_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$", re.M)
 
 ALLOWED_TAGS = {
@@ -81,9 +81,8 @@ def unsafe_constructs(body: str) -> list[tuple[int, str, str]]:
             found.append((match.start(), f"the id '{name}' is reserved for the page's own parts",
                           "remove it, or choose an id that does not start with "
                           + ", ".join(f"'{p}'" for p in RESERVED_ID_PREFIXES)))
-    for match in _BIDI.finditer(body):
-        found.append((match.start(), f"an invisible text-direction control character (U+{ord(match.group()):04X})",
-                      "retype the text without it"))
+    for offset, what in direction_controls(body):
+        found.append((offset, what, "retype the text without it"))
     return sorted(found)
 
 
