@@ -10,6 +10,7 @@ its source file, in the same style.
 
 from __future__ import annotations
 
+import posixpath
 from typing import Protocol
 
 SECTION = "case-studies"
@@ -54,11 +55,16 @@ def page_url(src_uri: str) -> str:
 
 
 def relative(from_url: str, to_url: str) -> str:
-    """A link from one directory-style page URL to another, e.g. '../region/wales/'."""
+    """The one link between pages: from a directory-style page URL (or a source
+    file's folder) to another URL, e.g. '../region/wales/', or to a file, e.g.
+    '../data/case-studies.csv' (a target without a trailing slash is a file)."""
     source = [p for p in from_url.split("/") if p]
     target = [p for p in to_url.split("/") if p]
     common = 0
     while common < min(len(source), len(target)) and source[common] == target[common]:
         common += 1
     parts = [".."] * (len(source) - common) + target[common:]
-    return "/".join(parts) + "/" if parts else "./"
+    folder = to_url == "" or to_url.endswith("/")
+    if not parts:
+        return "./" if folder else posixpath.basename(to_url)
+    return "/".join(parts) + ("/" if folder else "")

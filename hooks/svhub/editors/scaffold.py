@@ -18,6 +18,7 @@ from typing import Any
 import jsonschema
 import yaml
 
+from ..dates import parse_date
 from ..load.narrative import RECOMMENDED_SECTIONS
 from ..load.schema import build_schema
 from ..structure.facets import (
@@ -180,10 +181,10 @@ class Scaffold:
         return text
 
     def date(self, text: str) -> str:
-        try:
-            return date.fromisoformat(text.strip()).isoformat()
-        except ValueError:
-            raise AnswerError("a real date written YYYY-MM-DD, please") from None
+        when = parse_date(text)
+        if when is None:
+            raise AnswerError("a real date written YYYY-MM-DD, please")
+        return when.isoformat()
 
     def outcome(self, raw: str) -> dict[str, Any]:
         parts = [p.strip() for p in raw.split("|")]

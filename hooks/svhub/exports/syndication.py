@@ -82,7 +82,7 @@ def _after_first_paragraph(body: str, html: str) -> str:
 
 def reuse_section(here: str) -> str:
     """Links to every download, for the data dictionary."""
-    items = "\n".join(f"- [{title}]({relative(here, path.rsplit('/', 1)[0] + '/')}{path.rsplit('/', 1)[1]}): {what}"
+    items = "\n".join(f"- [{title}]({relative(here, path)}): {what}"
                       for path, title, what in REUSE_LINKS)
     feeds = (f"- [Feed of new and updated case studies]({relative(here, f'{SECTION}/')}{FEED_FILE_HREF}), "
              "and one for each service area, theme, region and contract type: see \"Follow this\" on their pages\n"

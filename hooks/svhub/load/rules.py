@@ -9,6 +9,7 @@ import re
 from datetime import date
 from typing import Any
 
+from ..dates import parse_date
 from ..structure.facets import RESERVED_SLUGS
 from ..structure.vocabularies import Vocabularies
 from .characters import direction_controls
@@ -21,9 +22,8 @@ SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _parse_date(value: Any, path: tuple, report: Report) -> date | None:
-    try:
-        parsed = date.fromisoformat(value)
-    except (TypeError, ValueError):
+    parsed = parse_date(value)
+    if parsed is None:
         report.at(path, f"'{field_name(path)}' is not a real date: '{value}'", "check the month and day")
         return None
     if not YEAR_MIN <= parsed.year <= YEAR_MAX:

@@ -12,7 +12,6 @@ values. Every value is escaped by the templates (hooks/svhub/templates/record*.h
 from __future__ import annotations
 
 import json
-import posixpath
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,10 +33,7 @@ def page_link(target: str, from_uri: str) -> str:
     """A site path ('the-act/the-duty.md', 'case-studies/data/x.json') as a link from
     the page built from `from_uri`. The form is raw HTML, which MkDocs does not
     rewrite, so a page's link is written to its directory URL here."""
-    here = page_url(from_uri)
-    if target.endswith(".md"):
-        return relative(here, page_url(target))
-    return posixpath.relpath(target, here.rstrip("/") or ".")
+    return relative(page_url(from_uri), page_url(target) if target.endswith(".md") else target)
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,8 @@ from ..structure.instruments import Register
 from ..structure.reference import Reference
 from ..structure.thresholds import scope_answer
 from ..structure.vocabularies import Vocabularies
+from ..templates import render
+from ..urls import relative
 from .guidance import format_sources
 from .instruments import label_history, table
 from .record import RecordForm
@@ -43,23 +45,18 @@ def when(value: Any) -> str:
 
 
 def sources_line(sources: list[dict[str, Any]] | None) -> str:
-    items = [
-        f"[{s['title']}]({s['url']})" + (f" ({s['publisher']}" + (f", {s['date']})" if s["date"] else ")"))
-        + (f" ({s['status']})" if s["status"] else "")
-        + (" (a copy on another site: the publisher's own page was not available)" if s["is_copy"] else "")
-        for s in format_sources(sources)
-    ]
-    return ("<small>Sources: " + "; ".join(items) + "</small>") if items else ""
+    """An entry's sources, as every list of sources reads (templates/sources.html)."""
+    return str(render("sources.html", sources=format_sources(sources)))
 
 
 def link(href: str, from_uri: str) -> str:
-    """A link written relative to the site root, made relative to the page."""
+    """A Markdown link written relative to the site root, made relative to the page's source file."""
     if re.match(r"^[a-z]+:", href) or href.startswith("#"):
         return href
     target = href.lstrip("/")
     if target.endswith("/") or target == "":
         target += "index.md"
-    return posixpath.relpath(target, posixpath.dirname(from_uri) or ".")
+    return relative(posixpath.dirname(from_uri), target)
 
 
 def _indent(text: str, spaces: int = 4) -> str:
