@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT, soup
+from conftest import ROOT, WCAG_TAGS, soup
 from playwright.sync_api import expect
 
 from svhub.config import HubPaths
@@ -31,7 +31,6 @@ DUTY_SOURCES = {d["id"]: d["sources"]
 VOCAB = load_vocabularies(HubPaths().vocabularies)
 STEPS = [s["id"] for s in DATA["steps"]]
 REGIMES = {r["id"]: r for r in DATA["regimes"]}
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 MAX_PAGES = 2
 
 # A typical procurement, as a commissioner might answer it: central government
