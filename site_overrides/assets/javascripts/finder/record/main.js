@@ -1,4 +1,4 @@
-/* Record UI: joins the form (svhub.record renders it) to the record engine.
+/* Record UI: joins the form (svhub.pages.record renders it) to the record engine.
  * The draft is kept in this browser's localStorage on every change; the file
  * is saved and opened on this device only; nothing is fetched but the finder's
  * own data from this site. Typed text is only ever shown as text. */
