@@ -48,7 +48,7 @@ def changes_feed(changes: ChangeNotes, site: SiteInfo) -> Feed:
         suffix = f"-{seen[key]}" if seen[key] > 1 else ""
         link = site.site_url + note.url
         entries.append(Entry(id=f"{link}#update-{note.date.isoformat()}{suffix}", title=note.title,
-                             link=f"{link}#updates-to-this-page", updated=note.date, summary=note.note))
+                             link=link + note.fragment, updated=note.date, summary=note.note))
     return Feed(CHANGES_FEED, CHANGES_URL, "Social Value Hub: what's changed",
                 "Significant changes to the hub's guidance, one entry per change note.",
                 newest(entries, FEED_LIMIT), min((n.date for n in changes.notes), default=NEVER_UPDATED))
