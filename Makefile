@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 # explains our plan for it (keep the logic engine-neutral in hooks/svhub).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve validate lint bench new linkcheck-external offline clean
+.PHONY: site test test-tools serve validate lint bench new linkcheck-external offline clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,14 @@ $(STAMP): requirements.txt
 site: $(STAMP)
 	$(PY) scripts/build.py
 
-test: $(STAMP)
+# Chromium and Node first (installed with apt when missing and root, else one line
+# naming the command), then ruff, then the whole suite.
+test: test-tools $(STAMP)
+	$(PY) -m ruff check hooks scripts tests
 	$(PY) -m pytest
+
+test-tools:
+	@sh scripts/test_tools.sh
 
 serve: $(STAMP)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000

@@ -46,6 +46,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from svhub.tools.venv import use_project_venv  # noqa: E402
+
+use_project_venv()
+
+
 from synthetic import write_library  # noqa: E402
 
 from svhub.config import HubPaths  # noqa: E402
@@ -238,7 +243,7 @@ def pagefind(site: Path, figures: Figures) -> None:
         "<script type=module src=pagefind-bench.js></script></body></html>\n", encoding="utf-8")
     (site / "pagefind-bench.js").write_text(
         "const pagefind = await import('./pagefind/pagefind.js');\n"
-        f"const search = await pagefind.search({json.dumps(QUERY)});\n"
+        f"const search = await pagefind.search({json.dumps(QUERY, allow_nan=False)});\n"
         "await Promise.all(search.results.slice(0, 10).map(r => r.data()));\n"
         "window.benchDone = performance.now();\n", encoding="utf-8")
 
@@ -654,7 +659,7 @@ def main() -> int:
             if figures.lighthouse_note:
                 print(f"bench: {size:,}: Lighthouse did not run: {figures.lighthouse_note}", file=sys.stderr)
         results.append(figures)
-        (args.out / f"figures-{size}.json").write_text(json.dumps(asdict(figures), indent=1) + "\n", encoding="utf-8")
+        (args.out / f"figures-{size}.json").write_text(json.dumps(asdict(figures), indent=1, allow_nan=False) + "\n", encoding="utf-8")
     table = report(results, reference)
     (args.out / "report.txt").write_text(table + "\n", encoding="utf-8")
     print(table)

@@ -31,6 +31,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from svhub.tools.venv import use_project_venv  # noqa: E402
+
+use_project_venv()
+
+
 from synthetic import write_library  # noqa: E402
 
 from svhub.tools.cli import ArgumentParser, run  # noqa: E402

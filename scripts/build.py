@@ -11,22 +11,22 @@ Usage: scripts/build.py [--site-dir DIR] [--config-file mkdocs.yml] [--no-direct
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
+from svhub.tools.venv import use_project_venv  # noqa: E402
+
+use_project_venv()
+
+
+from svhub.load.messages import escape  # noqa: E402
+from svhub.tools import outdir  # noqa: E402
 from svhub.tools.cli import ArgumentParser, run  # noqa: E402
 
-
-def swap_into_place(fresh: Path, target: Path) -> None:
-    old = target.with_name(f".site-old-{os.getpid()}")
-    if target.exists():
-        target.rename(old)
-    fresh.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+PROJECT = Path(__file__).resolve().parents[1]
 
 
 def main() -> int:
@@ -35,21 +35,26 @@ def main() -> int:
     parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     parser.add_argument("--no-directory-urls", action="store_true", help="pages as page.html, for file://")
     args = parser.parse_args()
+    refused = outdir.refusal(args.site_dir, (PROJECT, args.config_file.resolve().parent), "build.py")
+    if refused:
+        print(f"build.py: error: {escape(refused)}\n    hint: give --site-dir a new folder, or one an earlier "
+              "build.py made (it holds .svhub-output)", file=sys.stderr)
+        return 2
     target = args.site_dir.resolve()
-    fresh = target.with_name(f".site-build-{os.getpid()}")
-    shutil.rmtree(fresh, ignore_errors=True)
     env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict",
-               "--config-file", str(args.config_file), "--site-dir", str(fresh)]
-    if args.no_directory_urls:
-        command.append("--no-directory-urls")
-    result = subprocess.run(command, env=env)
-    if result.returncode != 0:
-        shutil.rmtree(fresh, ignore_errors=True)
-        print(f"build.py: error: the build failed; {args.site_dir} was left as it was", file=sys.stderr)
-        return 1
-    swap_into_place(fresh, target)
-    print(f"Built {args.site_dir}/")
+    with outdir.staging(target.parent, f".{target.name}-build-") as fresh:
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict",
+                   "--config-file", str(args.config_file), "--site-dir", str(fresh)]
+        if args.no_directory_urls:
+            command.append("--no-directory-urls")
+        result = subprocess.run(command, env=env)
+        if result.returncode != 0:
+            print(f"build.py: error: the build failed; {escape(str(args.site_dir))} was left as it was",
+                  file=sys.stderr)
+            return 1
+        outdir.mark(fresh, "build.py")
+        outdir.replace(fresh, target)
+    print(f"Built {escape(str(args.site_dir))}/")
     return 0
 
 

@@ -13,6 +13,11 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT / "hooks"))
 
+from svhub.tools.venv import use_project_venv  # noqa: E402
+
+use_project_venv()
+
+
 from svhub.config import HubPaths  # noqa: E402
 from svhub.editors.issue_form import form_text  # noqa: E402
 from svhub.structure.vocabularies import load_vocabularies  # noqa: E402

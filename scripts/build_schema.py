@@ -11,6 +11,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
+from svhub.tools.venv import use_project_venv  # noqa: E402
+
+use_project_venv()
+
+
 from svhub.config import HubPaths  # noqa: E402
 from svhub.load.schema import schema_text  # noqa: E402
 from svhub.structure.vocabularies import load_vocabularies  # noqa: E402

@@ -15,19 +15,23 @@ Usage: scripts/compile.py --out DIR [--config-file mkdocs.yml] [--no-directory-u
 
 from __future__ import annotations
 
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
-import yaml
+PROJECT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(PROJECT / "hooks"))
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
+from svhub.tools.venv import use_project_venv  # noqa: E402
+
+use_project_venv()
+
+import yaml  # noqa: E402
 
 from svhub.compiled import SiteCompiler, write  # noqa: E402
 from svhub.config import HubPaths, site_url  # noqa: E402
-from svhub.load.messages import UserError  # noqa: E402
+from svhub.load.messages import UserError, escape  # noqa: E402
 from svhub.site import HubBuild  # noqa: E402
+from svhub.tools import outdir  # noqa: E402
 from svhub.tools.cli import ArgumentParser, run  # noqa: E402
 
 
@@ -42,6 +46,11 @@ def main() -> int:
                         help="write raw-HTML links relative to the source file, for an engine that resolves "
                              "them as it does Markdown links (Zensical)")
     args = parser.parse_args()
+    refused = outdir.refusal(args.out, (PROJECT, args.config_file.resolve().parent), "compile.py")
+    if refused:
+        print(f"compile.py: error: {escape(refused)}\n    hint: give --out a new folder, or one an earlier "
+              "compile.py made (it holds .svhub-output)", file=sys.stderr)
+        return 2
     try:
         config = yaml.safe_load(args.config_file.read_text(encoding="utf-8").replace("!!python/name:", ""))
     except OSError as exc:
@@ -57,19 +66,17 @@ def main() -> int:
     compiler = SiteCompiler(build, config, directory_urls=not args.no_directory_urls,
                              html_links_from_source=args.html_links_from_source)
     # Written beside DIR and moved into place whole: a failure never leaves half a site.
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{args.out.name}-", dir=args.out.parent))
-    try:
-        count = write(compiler.files(), staging / "docs")
-        (staging / "mkdocs.yml").write_text(compiler.mkdocs_config(), encoding="utf-8")
-    except UserError as error:
-        shutil.rmtree(staging)
-        print(error, file=sys.stderr)
-        return 1
-    if args.out.exists():
-        shutil.rmtree(args.out)
-    staging.rename(args.out)
-    print(f"Wrote {count} files to {args.out}/docs/ and {args.out}/mkdocs.yml")
+    target = args.out.resolve()
+    with outdir.staging(target.parent, f".{target.name}-") as staging:
+        try:
+            count = write(compiler.files(), staging / "docs")
+            (staging / "mkdocs.yml").write_text(compiler.mkdocs_config(), encoding="utf-8")
+        except UserError as error:
+            print(error, file=sys.stderr)
+            return 1
+        outdir.mark(staging, "compile.py")
+        outdir.replace(staging, target)
+    print(f"Wrote {count} files to {escape(str(args.out))}/docs/ and {escape(str(args.out))}/mkdocs.yml")
     return 0
 
 

@@ -19,6 +19,11 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT / "hooks"))
 
+from svhub.tools.venv import use_project_venv  # noqa: E402
+
+use_project_venv()
+
+
 from svhub.config import HubPaths  # noqa: E402
 from svhub.editors.issue_form import answers_from_issue  # noqa: E402
 from svhub.editors.scaffold import (  # noqa: E402

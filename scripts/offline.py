@@ -20,6 +20,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from svhub.tools.venv import use_project_venv  # noqa: E402
+
+use_project_venv()
+
+
 from svhub.exports.offline import EDITION_VARIABLE, Edition, add_data_scripts, write_zip  # noqa: E402
 from svhub.tools.cli import ArgumentParser, run  # noqa: E402
 

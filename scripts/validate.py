@@ -18,6 +18,11 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT / "hooks"))
 
+from svhub.tools.venv import use_project_venv  # noqa: E402
+
+use_project_venv()
+
+
 from svhub.config import HubPaths  # noqa: E402
 from svhub.load.loader import casestudy_files, load_library  # noqa: E402
 from svhub.tools.cli import ArgumentParser, run  # noqa: E402

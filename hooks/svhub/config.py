@@ -52,7 +52,7 @@ class HubPaths:
         """Paths in messages are relative to the project, as editors see them."""
         try:
             return path.resolve().relative_to(self.root).as_posix()
-        except ValueError:
+        except (ValueError, OSError, RuntimeError):  # elsewhere, or a symlink loop
             return path.as_posix()
 
 

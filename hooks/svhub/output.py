@@ -57,7 +57,7 @@ class GeneratedPage:
                 body = body.replace(block, _placeholder(number), 1)
         meta = self.front_matter | ({"hub": self.data} if with_data and self.data else {})
         if for_engine:
-            front = json.dumps(meta) + "\n"
+            front = json.dumps(meta, allow_nan=False) + "\n"
         else:
             front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
         # A page without its own template starts with its title as its one h1,

@@ -120,7 +120,7 @@ def _jsonable(value: Any) -> Any:
 
 def to_json(case_studies: list[CaseStudy]) -> str:
     records = [_jsonable(asdict(c)) | {"url": c.url} for c in case_studies]
-    return json.dumps({"case_studies": records}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return json.dumps({"case_studies": records}, ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False) + "\n"
 
 
 def downloads(library: Library) -> list[GeneratedFile]:

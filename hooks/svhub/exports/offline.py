@@ -77,7 +77,7 @@ def data_script(text: str) -> str:
     """A file's text as a script that hands it to the engine. The string is
     JSON's, all ASCII, so no encoding has to be guessed from file://; the text
     is read as fetch reads it: its line ends as they are, without a byte order mark."""
-    return f"window.hubFinder.deliver({json.dumps(text, ensure_ascii=True)});\n"
+    return f"window.hubFinder.deliver({json.dumps(text, ensure_ascii=True, allow_nan=False)});\n"
 
 
 def data_files(site: Path) -> list[Path]:

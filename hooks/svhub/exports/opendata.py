@@ -194,7 +194,7 @@ def csvw_metadata(vocab: Vocabularies, site_url: str) -> dict[str, Any]:
 
 
 def _json(data: dict[str, Any]) -> bytes:
-    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    return (json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")
 
 
 def open_data_files(vocab: Vocabularies, site_url: str) -> list[GeneratedFile]:

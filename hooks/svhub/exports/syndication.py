@@ -71,7 +71,8 @@ def finder_follow() -> str:
     finder (ui/follow.js) points it at one facet value's feed, from the paths here,
     and shows it under the results."""
     paths = {facet.name: facet_index_url(facet).removeprefix(f"{SECTION}/") for facet in PAGE_FACETS}
-    return (f'<p class="hub-follow" id="hub-follow" data-feeds="{escape(json.dumps(paths, sort_keys=True))}">'
+    return (f'<p class="hub-follow" id="hub-follow" '
+            f'data-feeds="{escape(json.dumps(paths, sort_keys=True, allow_nan=False))}">'
             f'<a href="{escape(FEED_FILE_HREF)}" type="{MEDIA_TYPE}">Follow this list</a> '
             "in a feed reader: every case study, newest first.</p>")
 

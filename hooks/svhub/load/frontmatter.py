@@ -6,8 +6,11 @@ schema or by a cross-field rule, is reported where the editor must fix it.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -73,15 +76,37 @@ else:  # pragma: no cover - PyYAML without libyaml
     _LOADERS = (_Loader,)
 
 
+def _too_big(size: int) -> FrontMatterError:
+    return FrontMatterError(f"the file is {size:,} bytes; the limit is {MAX_BYTES:,}", Position(1, 1),
+                            "keep the narrative short and link to long documents instead")
+
+
+def read(file: Path, limit: int = MAX_BYTES) -> bytes:
+    """A contributed file's bytes, checked before it is opened: a regular file, never
+    a symbolic link (to a file outside the repository, or to /dev/zero) or a device,
+    and never more than limit + 1 bytes read, whatever it claims."""
+    try:
+        info = os.lstat(file)
+        if stat.S_ISLNK(info.st_mode):
+            raise FrontMatterError("the file is a symbolic link, not a case study", Position(1, 1),
+                                   "commit the file itself in casestudies/, not a link to a file elsewhere")
+        if not stat.S_ISREG(info.st_mode):
+            raise FrontMatterError("this is not a regular file", Position(1, 1), "give the path of a .md file")
+        if info.st_size > limit:
+            raise _too_big(info.st_size)
+        descriptor = os.open(file, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        with os.fdopen(descriptor, "rb") as handle:
+            return handle.read(limit + 1)
+    except OSError as exc:
+        raise FrontMatterError(f"cannot read the file: {exc.strerror}", Position(1, 1),
+                               "check that it exists") from None
+
+
 def decode(raw: bytes) -> str:
     if not raw:
         raise FrontMatterError("the file is empty", Position(1, 1), "start with '---', the front matter, then '---'")
     if len(raw) > MAX_BYTES:
-        raise FrontMatterError(
-            f"the file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}",
-            Position(1, 1),
-            "keep the narrative short and link to long documents instead",
-        )
+        raise _too_big(len(raw))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -123,17 +148,37 @@ def _check_tabs(front: str) -> None:
             )
 
 
-def _check_no_aliases(front: str, loader: type = _Loader) -> None:
-    """Aliases are never needed in a case study and let a tiny file expand
-    into a huge one, so they are refused before anything is built."""
+MAX_DEPTH = 10  # a case study nests four deep (organisation_changes[0].sources[0].url)
+MAX_NUMBER = 40  # characters: longer numbers are mistakes, and slow or fatal to convert
+_NUMBERISH = re.compile(r"[-+]?(?:0[xob])?[0-9][0-9a-fA-F_.:eE+-]*")
+
+
+def _check_events(front: str, loader: type = _Loader) -> None:
+    """Refused before anything is built: aliases (never needed, and they let a tiny
+    file expand into a huge one), nesting deeper than a case study's (it would
+    exhaust the parser's stack) and numbers too long to be figures."""
+    depth = 0
     for event in yaml.parse(front, Loader=loader):
+        mark = event.start_mark
         if isinstance(event, yaml.AliasEvent):
-            mark = event.start_mark
             raise FrontMatterError(
                 f"YAML alias '*{event.anchor}' is not allowed",
                 Position(mark.line + 2, mark.column + 1),
                 "write the value out in full instead of using anchors and aliases",
             )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise FrontMatterError(f"the front matter nests more than {MAX_DEPTH} levels deep",
+                                       Position(mark.line + 2, mark.column + 1),
+                                       "a case study's fields nest at most four levels; check the brackets")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        elif (isinstance(event, yaml.ScalarEvent) and not event.style and len(event.value) > MAX_NUMBER
+              and _NUMBERISH.fullmatch(event.value)):
+            raise FrontMatterError(f"a number {len(event.value):,} characters long",
+                                   Position(mark.line + 2, mark.column + 1),
+                                   f"a figure has at most {MAX_NUMBER} digits; put text in quotes")
 
 
 def _mark(node: yaml.Node) -> Position:
@@ -159,7 +204,7 @@ def _walk(node: yaml.Node, path: Path_, doc: Document) -> None:
 
 
 def _compose(front: str, loader_class: type) -> tuple[yaml.Node | None, Any]:
-    _check_no_aliases(front, loader_class)
+    _check_events(front, loader_class)
     loader = loader_class(front)
     try:
         node = loader.get_single_node()

@@ -32,7 +32,7 @@ from .crosscheck import check_library
 from .frontmatter import Document, FrontMatterError
 from .messages import Diagnostic, Position, Report, has_errors
 from .narrative import check_narrative
-from .rules import check_slug, check_strings, cross_field_rules
+from .rules import check_slug, check_values, cross_field_rules
 from .schema_errors import schema_problems
 
 
@@ -131,16 +131,13 @@ def load_file(file: Path, vocab: Vocabularies | None = None, paths: HubPaths | N
         return LoadResult(shown, None, report.items)
     check_slug(slug, report)
     try:
-        doc = frontmatter.parse(file.read_bytes())
+        doc = frontmatter.parse(frontmatter.read(file))
     except FrontMatterError as exc:
         report.add(exc.position, exc.message, exc.hint)
         return LoadResult(shown, None, report.items)
-    except OSError as exc:
-        report.add(Position(1, 1), f"cannot read the file: {exc.strerror}", "check that it exists")
-        return LoadResult(shown, None, report.items)
     report.doc = doc
     schema_problems(doc, vocab, report)
-    check_strings(doc.data, (), report)
+    check_values(doc.data, (), report)
     dates = cross_field_rules(doc.data, vocab, report)
     report.items.extend(check_narrative(shown, doc.body, doc.body_line))
     if has_errors(report.items):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -10,6 +11,26 @@ from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from .frontmatter import Document
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _code(point: int) -> str:
+    return f"\\x{point:02x}" if point < 0x100 else f"\\u{point:04x}"
+
+
+def escape(text: str) -> str:
+    """A value or path printed as data, never as a command: newlines as \\n, other C0
+    and C1 control characters as \\xNN, so a contributed value cannot start a line of
+    its own (a GitHub workflow command) or send escape sequences to a terminal."""
+    return _CONTROL.sub(lambda m: _NAMED.get(m[0]) or _code(ord(m[0])), str(text))
+
+
+def _property(text: str) -> str:
+    """A GitHub annotation property value, escaped as the workflow-command syntax needs."""
+    return escape(text).replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
 
 
 class Position(NamedTuple):
@@ -40,19 +61,15 @@ class Diagnostic:
     hint: str = ""
 
     def format(self) -> str:
-        text = f"{self.path}:{self.line}:{self.col}: {self.severity.value}: {self.message}"
+        text = f"{escape(self.path)}:{self.line}:{self.col}: {self.severity.value}: {escape(self.message)}"
         if self.hint:
-            text += f"\n    hint: {self.hint}"
+            text += f"\n    hint: {escape(self.hint)}"
         return text
 
     def github_annotation(self) -> str:
         """A workflow command, so the problem shows on the pull request's diff."""
-        message = self.message + (f" (hint: {self.hint})" if self.hint else "")
-        message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return (
-            f"::{self.severity.value} file={self.path},line={self.line},"
-            f"col={self.col}::{message}"
-        )
+        message = escape(self.message + (f" (hint: {self.hint})" if self.hint else "")).replace("%", "%25")
+        return f"::{self.severity.value} file={_property(self.path)},line={self.line},col={self.col}::{message}"
 
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:

@@ -1,8 +1,10 @@
-"""Rules JSON Schema cannot express: the file name, real dates and their order,
-each theme's dimension, and no invisible text-direction controls."""
+"""Rules JSON Schema cannot express: the file name, real dates within the hub's
+years and their order, each theme's dimension, finite numbers, and no invisible
+text-direction controls."""
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 from typing import Any
@@ -10,22 +12,37 @@ from typing import Any
 from ..structure.vocabularies import Vocabularies
 from ..urls import RESERVED_SLUGS
 from .messages import Position, Report, did_you_mean, field_name
+from .schema import YEAR_MAX, YEAR_MIN
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_MAX = 80
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _parse_date(value: Any, path: tuple, report: Report) -> date | None:
     try:
-        return date.fromisoformat(value)
+        parsed = date.fromisoformat(value)
     except (TypeError, ValueError):
         report.at(path, f"'{field_name(path)}' is not a real date: '{value}'", "check the month and day")
         return None
+    if not YEAR_MIN <= parsed.year <= YEAR_MAX:
+        report.at(path, f"'{field_name(path)}' is {parsed}, outside the years the hub covers "
+                        f"({YEAR_MIN} to {YEAR_MAX})", "check the year")
+        return None
+    return parsed
 
 
-def check_strings(value: Any, path: tuple, report: Report) -> None:
-    if isinstance(value, str):
+def check_values(value: Any, path: tuple, report: Report) -> None:
+    """Every value: no text-direction controls in text, no NaN or infinity in numbers
+    (one would be written into the finder's JSON and break it for every visitor)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        report.at(path, f"'{field_name(path)}' is {value}, not a number",
+                  "write the number as the source gives it, e.g. 12 or 12.5")
+    elif isinstance(value, str) and SURROGATE.search(value):
+        report.at(path, f"'{field_name(path)}' contains a lone surrogate (half of a character), which is not text",
+                  "retype the text, or remove the \\u escape")
+    elif isinstance(value, str):
         found = BIDI_CONTROLS.search(value)
         if found:
             report.at(path, f"'{field_name(path)}' contains an invisible text-direction control character "
@@ -33,10 +50,10 @@ def check_strings(value: Any, path: tuple, report: Report) -> None:
                       "retype the text; these characters can make text display differently from how it reads")
     elif isinstance(value, dict):
         for key, item in value.items():
-            check_strings(item, path + (key,), report)
+            check_values(item, path + (key,), report)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            check_strings(item, path + (index,), report)
+            check_values(item, path + (index,), report)
 
 
 def _list(value: Any) -> list:
@@ -48,6 +65,10 @@ def cross_field_rules(data: dict, vocab: Vocabularies, report: Report) -> dict[s
     dates = {key: _parse_date(data[key], (key,), report) for key in ("published", "last_reviewed", "review_by")
              if isinstance(data.get(key), str)}
     published, reviewed, review_by = (dates.get(k) for k in ("published", "last_reviewed", "review_by"))
+    today = date.today()
+    for key, when in (("published", published), ("last_reviewed", reviewed)):
+        if when and when > today:
+            report.at((key,), f"{key} ({when}) is in the future", f"use today's date ({today}) or an earlier one")
     if published and reviewed and reviewed < published:
         report.at(("last_reviewed",), f"last_reviewed ({reviewed}) is before published ({published})",
                   "a case study cannot be reviewed before it is published")

@@ -12,11 +12,14 @@ from ..structure.vocabularies import Vocabularies
 from .deeplinks import HOME_PAGE_PATTERN
 
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+# The years the hub covers, for every form of a date (a year or YYYY-MM-DD).
+YEAR_MIN, YEAR_MAX = 1990, 2100
+# No figure or contract value in public services comes near a trillion.
+NUMBER_MAX = 1_000_000_000_000
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 URL_PATTERN = r"^https?://[^\s/?#]+\.[^\s]+$"
 TITLE_LENGTH = (10, 120)
 SUMMARY_MAX = 300
-YEAR_RANGE = (1990, 2100)  # the same bounds as a contract's year
 NOTICE_ID_PATTERN = r"^[0-9]{6}-[0-9]{4}$"  # Find a Tender's notice identifiers, e.g. 012345-2025
 NOTICE_TYPE_PATTERN = r"^UK[0-9]{1,2}$"
 CHANGES = ("merged", "renamed", "abolished", "replaced")
@@ -73,7 +76,7 @@ def _year_or_date(description: str) -> dict:
     return {
         "description": description,
         "oneOf": [
-            {"type": "integer", "minimum": YEAR_RANGE[0], "maximum": YEAR_RANGE[1]},
+            {"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX},
             {"type": "string", "pattern": DATE_PATTERN},
         ],
     }
@@ -104,7 +107,8 @@ def build_schema(vocab: Vocabularies) -> dict:
             ),
             "theme": _enum(vocab, "theme", "The outcome's theme; it must belong to the dimension."),
             "description": _text("What happened, in one or two plain sentences.", 600),
-            "figure": {"description": "The number, exactly as the source gives it.", "type": "number"},
+            "figure": {"description": "The number, exactly as the source gives it.", "type": "number",
+                       "minimum": -NUMBER_MAX, "maximum": NUMBER_MAX},
             "unit": _enum(vocab, "unit", "The figure's unit; required with a figure."),
             "status": _enum(
                 vocab, "outcome_status",
@@ -252,6 +256,7 @@ def build_schema(vocab: Vocabularies) -> dict:
                         "description": "Value in whole pounds; needs value_basis.",
                         "type": "integer",
                         "minimum": 0,
+                        "maximum": NUMBER_MAX,
                     },
                     "value_basis": _enum(vocab, "value_basis", "Whether value_gbp is the total or a year's value."),
                     "duration_months": {
@@ -323,8 +328,8 @@ def build_schema(vocab: Vocabularies) -> dict:
                 "description": "The year the contract was let, or the service, programme or policy started, "
                                "as a source states it; needs year_basis. The finder's year filter uses it.",
                 "type": "integer",
-                "minimum": YEAR_RANGE[0],
-                "maximum": YEAR_RANGE[1],
+                "minimum": YEAR_MIN,
+                "maximum": YEAR_MAX,
             },
             "year_basis": _enum(vocab, "year_basis", "What the year is the year of; needs year."),
             "regimes": {
@@ -341,4 +346,4 @@ def build_schema(vocab: Vocabularies) -> dict:
 
 
 def schema_text(vocab: Vocabularies) -> str:
-    return json.dumps(build_schema(vocab), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(build_schema(vocab), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
