@@ -95,5 +95,7 @@ def test_a_snippet_marks_the_matched_words_around_the_first_of_them():
     assert [piece for piece, marked in cut.pieces if marked] == ["apprentices", "apprenticeships"]
     assert cut.before and cut.after
     assert "".join(piece for piece, _ in cut.pieces).startswith("the contractor trained forty apprentices")
+    marked = snippet("Schools, and (school) meals.", {"school"}).pieces
+    assert marked == (("Schools", True), (", and (", False), ("school", True), (") meals.", False)), "not the punctuation"
     whole = snippet("Carbon-neutral fleet.", {"carbon"})
     assert whole.pieces == (("Carbon", True), ("-neutral fleet.", False)) and not whole.before and not whole.after
