@@ -162,7 +162,7 @@ def search_files(pages: Sequence[GuidancePage], library: Library, directory_urls
     return [GeneratedFile(HEAD_PATH, _json(head)), *shards, *chunks]
 
 
-def hits(head: dict[str, Any], found: Sequence[Match]) -> dict[str, list[int]]:
+def hits(head: dict[str, Any], found: Sequence[Match]) -> dict[str, list[Any]]:
     """What a query found (finder.index.search, best first), grouped as the
     search shows it, under "order", the groups' names in the order shown:
     guidance and case studies in the order of their best hits (guidance on a
@@ -186,7 +186,7 @@ def hits(head: dict[str, Any], found: Sequence[Match]) -> dict[str, list[int]]:
     first = (["caseStudies", "guidance"] if studies and (not guides or best[studies[0]] < best[guides[0]])
              else ["guidance", "caseStudies"])
     order = ["reference", *first] if named else [*first, "reference"]
-    return {"order": order, **groups}  # type: ignore[dict-item]
+    return {"order": order, **groups}
 
 
 def _rank(match: Match) -> tuple[int, int]:
