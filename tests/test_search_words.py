@@ -74,9 +74,11 @@ def test_only_the_named_facets_values_carry_their_names_to_the_browser(library):
 def test_a_vocabulary_term_may_list_synonyms_and_needs_none():
     vocab = parse_vocabularies({"region": {
         "wales": {"label": "Wales", "description": "Wales.", "synonyms": ["Cymru", "Welsh"]},
-        "london": {"label": "London", "description": "London."}}})
+        "london": {"label": "London", "description": "London."},
+        "scotland": {"label": "Scotland", "description": "Scotland.", "synonyms": "Scottish"}}})
     assert vocab["region"].terms["wales"].names == ("Wales", "Cymru", "Welsh")
     assert vocab["region"].terms["london"].synonyms == ()
+    assert vocab["region"].terms["scotland"].synonyms == ("Scottish",), "one name on its own is one synonym"
 
 
 def test_a_word_no_case_study_contains_is_reported_and_the_rest_still_find_results(library):
