@@ -68,7 +68,7 @@ def browser_files(directory_urls: bool = True) -> dict[str, str]:
 # guidance and case studies unless a query names one of their headings.
 REFERENCE_SOURCES = frozenset({"glossary.md", DICTIONARY_SRC, CHANGES_SRC})
 SNIPPET_SOURCE_CHARS = 1_200  # of a section's text, what its snippet is cut from
-GROUPS = ("guidance", "caseStudies", "reference")  # the order results are shown in
+GROUPS = ("guidance", "caseStudies", "reference")  # the kinds of hit, each a group of results (see `hits`)
 
 
 @dataclass(frozen=True)

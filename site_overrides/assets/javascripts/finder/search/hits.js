@@ -89,6 +89,6 @@
     return parts.slice(0, -1).join(", ") + " and " + parts[parts.length - 1] + " match.";
   }
 
-  hub.hits = { load: load, total: total, wording: wording, GROUPS: GROUPS };
+  hub.hits = { load: load, total: total, wording: wording };
   if (typeof module === "object" && module.exports) module.exports = hub.hits;
 })(globalThis.hubFinder = globalThis.hubFinder || {});
