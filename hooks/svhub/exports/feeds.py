@@ -15,8 +15,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from markupsafe import Markup
-
 from ..structure.casestudy import CaseStudy
 from ..structure.facets import EVIDENCE, PAGE_FACETS, SERVICE, Facet
 from ..structure.library import Library
@@ -138,10 +136,9 @@ def case_study_entry(c: CaseStudy, vocab: Vocabularies, site_url: str,
     )
 
 
-def follow_html(feed_href: str, what: str, attributes: str = "") -> str:
-    """The visible 'Follow this' link a facet page or the change log shows;
-    `attributes` are added to the paragraph, already escaped. Text, for a page's Markdown."""
-    return str(render("follow.html", href=feed_href, what=what, media_type=MEDIA_TYPE, attributes=Markup(attributes)))
+def follow_html(feed_href: str, what: str) -> str:
+    """The visible 'Follow this' link a facet page or the change log shows. Text, for a page's Markdown."""
+    return str(render("follow.html", href=feed_href, what=what, media_type=MEDIA_TYPE))
 
 
 def library_feeds(library: Library, site_url: str, page_titles: dict[str, str]) -> list[Feed]:

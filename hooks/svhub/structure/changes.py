@@ -9,6 +9,8 @@ from datetime import date
 from ..dates import long_date
 from ..load.messages import Diagnostic, Severity
 
+ANCHOR = "updates-to-this-page"  # the list of updates on a page
+
 
 @dataclass(frozen=True)
 class ChangeNote:
@@ -17,6 +19,12 @@ class ChangeNote:
     url: str  # the page's site URL, e.g. 'guidance/evaluation/'
     date: date
     note: str
+
+    @property
+    def fragment(self) -> str:
+        """Where on its page the note is shown: the list of updates, except on the home
+        page, which lists none (its notes are in this list and the feed only)."""
+        return f"#{ANCHOR}" if self.url else ""
 
     def as_dict(self) -> dict[str, str]:
         return {"date": long_date(self.date), "date_iso": self.date.isoformat(), "note": self.note}
