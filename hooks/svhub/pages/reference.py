@@ -12,11 +12,10 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from ..config import HubPaths
-from ..dates import long_date
+from ..dates import long_date, parse_date
 from ..load.messages import Diagnostic, Position, Severity, UserError, did_you_mean, has_errors
 from ..load.reference import load_reference
 from ..structure.instruments import Register
@@ -37,8 +36,9 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 
 def when(value: Any) -> str:
     """A date, a year-month ('2014-01') or a year, as a reader would write it."""
-    if isinstance(value, date):
-        return long_date(value)
+    day = parse_date(value)
+    if day is not None:
+        return long_date(day)
     text = str(value)
     match = re.fullmatch(r"(\d{4})-(\d{2})", text)
     return f"{MONTHS[int(match.group(2)) - 1]} {match.group(1)}" if match else text
