@@ -2,7 +2,8 @@
 
 GOV.UK's style aims at no more than about 25 words in a sentence; the hub holds
 each of these pages to an average of 20 words or fewer, measured on the real
-site as built, so that text rendered from content/_data/*.yml counts too.
+site as built, so that text rendered from content/_data/*.yml counts too, and
+lets no sentence run past 40 words.
 
 What is measured: the article's prose, that is the text of its paragraphs and
 list items. Left out: tables (figures and citations, not sentences), code,
@@ -22,6 +23,10 @@ from bs4 import NavigableString
 from conftest import soup
 
 MAX_AVERAGE = 20
+MAX_SENTENCE = 40  # GOV.UK aims at about 25; a sentence past 40 words can always be split
+# The record tool's questions and hints come from content/_data/record.yml, which is being
+# rewritten on another branch; its page is held to the average but not yet to the ceiling.
+CEILING_LATER = {"guidance/record-of-consideration/"}
 LEFT_OUT = ("table, pre, code, .admonition-title, .hub-sources, .hub-statement-sources, .hub-record-sources,"
             " .hub-review, .hub-print-only")
 SENTENCE_END = re.compile(r"(?<=[.?!])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z])")
@@ -76,6 +81,12 @@ def test_each_law_page_averages_twenty_words_or_fewer_per_sentence(real_site, ur
     average, longest = measure(real_site, url)
     assert average <= MAX_AVERAGE, (f"/{url}: {average:.1f} words a sentence; longest: "
                                     + " | ".join(f"({words(s)}) {s}" for s in longest[:5]))
+
+
+@pytest.mark.parametrize("url", [url for url in PAGES if url not in CEILING_LATER])
+def test_no_sentence_on_a_law_page_runs_past_forty_words(real_site, url):
+    too_long = [f"({words(s)}) {s}" for s in measure(real_site, url)[1] if words(s) > MAX_SENTENCE]
+    assert not too_long, (f"/{url}", too_long)
 
 
 def test_every_guidance_and_act_page_is_measured(real_site):
