@@ -265,15 +265,25 @@ class ReferenceData:
         return "\n".join(parts)
 
     def support(self, arg: str | None, from_uri: str) -> str:
+        """`current`: the routes of help that exist today; `history`: past offers, marked with
+        their dates (no argument: both)."""
+        if arg not in (None, "current", "history"):
+            raise KeyError(f"[[hub:support {arg}]]: the choices are 'current' and 'history'")
         parts = []
         for offer in self.data["support"]:
-            parts.append(
-                f"## {offer['name']} {{#{offer['id']}}}\n\n"
-                + as_history(offer, f"**What it is:** {offer['what']}\n\n"
-                             f"**Who it is for:** {offer['who_for']}\n\n"
-                             f"**Status today:** {offer['status']}\n\n"
-                             f"{sources_line(offer.get('sources'))}\n")
-            )
+            past = bool(offer.get("history"))
+            if arg is not None and past != (arg == "history"):
+                continue
+            if past:
+                text = (f"**What it was:** {offer['what']}\n\n**Who it was for:** {offer['who_for']}\n\n"
+                        f"**What became of it:** {offer['status']}\n\n")
+            else:
+                text = (f"**Run by:** {offer['body']}\n\n**What it offers:** {offer['what']}\n\n"
+                        f"**Who it is for:** {offer['who_for']}\n\n"
+                        f"**Where:** [{offer['where']['title']}]({offer['where']['url']})\n\n")
+            level = "###" if arg else "##"
+            parts.append(f"{level} {offer['name']} {{#{offer['id']}}}\n\n"
+                         + as_history(offer, text + f"{sources_line(offer.get('sources'))}\n"))
         return "\n".join(parts)
 
     def barriers(self, arg: str | None, from_uri: str) -> str:
