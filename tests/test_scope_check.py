@@ -9,6 +9,7 @@ import re
 
 import pytest
 import yaml
+from axe_playwright_python.sync_playwright import Axe
 from conftest import ROOT, soup
 
 from svhub.pages.reference import money
@@ -62,6 +63,10 @@ def test_the_housing_repairs_answers_match_the_no_js_page(browser, fixture_site,
             page.check(f"#scope-kind-{CHOICE[(part['kind'], part['row'])]}")
             text = " ".join(page.inner_text("#scope-answer").split())
             answers.append(text)
+        tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+        found = Axe().run(page, context="#check-your-contract", options={
+            "runOnly": {"type": "tag", "values": tags}, "resultTypes": ["violations"]}).response["violations"]
+        assert found == [], [v["id"] for v in found]
         page.check("#scope-nation-scotland")
         scotland = page.inner_text("#scope-answer")
         page.check("#scope-nation-england")
