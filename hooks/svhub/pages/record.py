@@ -83,6 +83,12 @@ class RecordForm:
             raise KeyError(f"question '{name}' has kind '{kind}'; kinds are: {', '.join(KINDS)}")
         ident = f"{ID_PREFIX}{name}"
         extra = ""
+        # When it applies and what the record calls it (record/main.js reads both).
+        data = ""
+        if q.get("when"):
+            data += f' data-when="{escape(json.dumps({"answers": q["when"]}, allow_nan=False))}"'
+        if q.get("record_labels"):
+            data += f' data-labels="{escape(json.dumps(q["record_labels"], allow_nan=False))}"'
         if q.get("help"):
             extra += ('<p class="hub-record-help">Help: ' + ", ".join(
                 f'<a href="{escape(link(h["href"]))}">{escape(h["title"])}</a>' for h in q["help"]) + "</p>")
@@ -95,7 +101,7 @@ class RecordForm:
                 f'name="{escape(name)}" value="{escape(v)}" data-record>'
                 f'<label for="{ident}-{escape(v)}">{escape(text)}</label></div>'
                 for v, text in self.options(q))
-            return (f'<fieldset class="hub-record-q hub-record-{kind}" data-question="{escape(name)}">'
+            return (f'<fieldset class="hub-record-q hub-record-{kind}" data-question="{escape(name)}"{data}>'
                     f'<legend>{label}</legend>{choices}{extra}</fieldset>')
         field_attrs = f'id="{ident}" name="{escape(name)}" data-record'
         if kind == "textarea":
@@ -108,7 +114,7 @@ class RecordForm:
             control = f'<input type="number" inputmode="numeric" min="0" step="any" {field_attrs}>'
         else:
             control = f'<input type="{kind}" {field_attrs}>'
-        return (f'<div class="hub-record-q" data-question="{escape(name)}"><label for="{ident}">{label}</label>'
+        return (f'<div class="hub-record-q" data-question="{escape(name)}"{data}><label for="{ident}">{label}</label>'
                 f'{control}{extra}</div>')
 
     @staticmethod

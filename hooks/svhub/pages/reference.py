@@ -10,13 +10,16 @@ citation of a revoked instrument only in an entry marked `history: "…"`
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from markupsafe import escape
 
 from ..config import HubPaths
 from ..load.frontmatter import FrontMatterError
@@ -110,6 +113,46 @@ def scope_answer(tables: list[dict[str, Any]], table_id: str, row_id: str, kind:
         follows = ("Below the threshold, so not a public contract. Before 2025 the 2012 Act did "
                    "not reach such contracts; its current test is an open point.")
     return ScopeAnswer(figure, label, public, follows)
+
+
+# The scope check's choices in the browser (site_overrides/assets/javascripts/finder/scope/check.js).
+# A kind of body names its Schedule 1 row; a kind of contract names scope_answer's kind and
+# its row ("body": the row of the kind of body). Nations other than England are answered
+# in the page's question 1, which the script links to.
+SCOPE_BODIES = (("sub-central", "A sub-central authority, such as a council"),
+                ("central", "A central government authority"))
+SCOPE_KINDS = (("services", "Services", "services", "body"),
+               ("mixed-services", "A mix, mainly services", "mixed-services", "body"),
+               ("works", "Works", "works", "works"),
+               ("mixed-works", "A mix, mainly works", "works", "works"),
+               ("light-touch", "Light touch services (row 8)", "services", "light-touch"))
+SCOPE_NATIONS = (("england", "England, or a Welsh body that is not devolved", ""),
+                 ("wales", "A devolved Welsh authority",
+                  "Section 1 of the 2012 Act does not apply to a devolved Welsh authority: the Welsh duty does."),
+                 ("scotland", "Scotland", "The 2012 Act does not apply in Scotland: Scotland's own rules do."),
+                 ("northern-ireland", "Northern Ireland",
+                  "The 2012 Act does not apply in Northern Ireland: its own rules do."))
+
+
+def scope_check_data(tables: list[dict[str, Any]], table_id: str) -> dict[str, Any]:
+    """What the scope check needs in the browser, written by the build: for each row and kind,
+    the threshold in pounds and scope_answer's verdicts just below it and from it up, so the
+    page's script applies this one rule with no figure or sentence of its own."""
+    table = next(t for t in tables if t["id"] == table_id)
+    rows = {r["id"]: money(r[table["columns"][0]["key"]]) for r in table["rows"] if "id" in r}
+    needed = {row for row, _ in SCOPE_BODIES} | {row for *_, row in SCOPE_KINDS if row != "body"}
+    answers = {
+        row: {"pounds": rows[row], **{kind: {
+            "below": asdict(scope_answer(tables, table_id, row, kind, rows[row] - 1)),
+            "from": asdict(scope_answer(tables, table_id, row, kind, rows[row]))}
+            for kind in sorted({k for _, _, k, _ in SCOPE_KINDS})}}
+        for row in sorted(needed)}
+    return {
+        "bodies": [{"id": i, "label": label} for i, label in SCOPE_BODIES],
+        "kinds": [{"id": i, "label": label, "kind": kind, "row": row} for i, label, kind, row in SCOPE_KINDS],
+        "nations": [{"id": i, "label": label, "answer": answer} for i, label, answer in SCOPE_NATIONS],
+        "rows": answers,
+    }
 
 
 def _indent(text: str, spaces: int = 4) -> str:
@@ -265,15 +308,25 @@ class ReferenceData:
         return "\n".join(parts)
 
     def support(self, arg: str | None, from_uri: str) -> str:
+        """`current`: the routes of help that exist today; `history`: past offers, marked with
+        their dates (no argument: both)."""
+        if arg not in (None, "current", "history"):
+            raise KeyError(f"[[hub:support {arg}]]: the choices are 'current' and 'history'")
         parts = []
         for offer in self.data["support"]:
-            parts.append(
-                f"## {offer['name']} {{#{offer['id']}}}\n\n"
-                + as_history(offer, f"**What it is:** {offer['what']}\n\n"
-                             f"**Who it is for:** {offer['who_for']}\n\n"
-                             f"**Status today:** {offer['status']}\n\n"
-                             f"{sources_line(offer.get('sources'))}\n")
-            )
+            past = bool(offer.get("history"))
+            if arg is not None and past != (arg == "history"):
+                continue
+            if past:
+                text = (f"**What it was:** {offer['what']}\n\n**Who it was for:** {offer['who_for']}\n\n"
+                        f"**What became of it:** {offer['status']}\n\n")
+            else:
+                text = (f"**Run by:** {offer['body']}\n\n**What it offers:** {offer['what']}\n\n"
+                        f"**Who it is for:** {offer['who_for']}\n\n"
+                        f"**Where:** [{offer['where']['title']}]({offer['where']['url']})\n\n")
+            level = "###" if arg else "##"
+            parts.append(f"{level} {offer['name']} {{#{offer['id']}}}\n\n"
+                         + as_history(offer, text + f"{sources_line(offer.get('sources'))}\n"))
         return "\n".join(parts)
 
     def barriers(self, arg: str | None, from_uri: str) -> str:
@@ -328,7 +381,11 @@ class ReferenceData:
                                   int(example["value"]))
             rows += (f"| **{part['name']}.** {' '.join(part['why'].split())} | {answer.threshold} "
                      f"({answer.row_label}) | {answer.public} | {answer.follows} |\n")
-        return (f"**{example['title']}**, let by {example['authority']}.\n\n{rows}\n"
+        # The rule's data for the check that answers as the reader chooses (scope/check.js).
+        data = json.dumps(scope_check_data(self.data["thresholds"], example["table"]), allow_nan=False)
+        check = (f'<div class="hub-scope-check-data" id="hub-scope-check-data" data-scope-check="{escape(data)}" '
+                 f'data-example-value="{int(example["value"])}" hidden></div>\n\n')
+        return (f"{check}**{example['title']}**, let by {example['authority']}.\n\n{rows}\n"
                 "<small>Thresholds from the table above, which cites its sources.</small>\n")
 
     def instruments(self, arg: str | None, from_uri: str) -> str:
