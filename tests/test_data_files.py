@@ -29,7 +29,7 @@ MISTAKES = [
     ("thresholds.yml", 'from_2026: "£135,018"', "from_2026: 135018", "'[0].rows[0].from_2026' must be text"),
     ("timeline.yml", "- date: 2012-03-08", "- date: 8 March 2012", "'[0].date' must be a year, a month or a date"),
     ("support.yml", "url: http://www.localgovernmentlawyer", "url: https://www.localgovernmentlawyer.co.uk/ #",
-     "'[0].sources[0].url' links to the home page of www.localgovernmentlawyer.co.uk"),
+     "links to the home page of www.localgovernmentlawyer.co.uk"),
     ("barriers.yml", "href: case-studies/index.md", "hrf: case-studies/index.md", "unknown field 'hrf'"),
     ("glossary.yml", "term: Anchor institution", "term: ''", "'[0].term' is too short"),
     ("open.yml", "pages: [can-and-cannot, who-and-which-contracts", "pages: can-and-cannot #",
@@ -76,8 +76,8 @@ def test_a_mistake_in_a_data_file_is_reported_at_its_line_and_column(tmp_path, n
     paths, line, col = broken_copy(tmp_path, name, old, new)
     _, problems = load_reference(paths)
     shown = [d.format() for d in problems]
-    expected = f"content/_data/{name}:{line}:{col}: error: {message}"
-    assert any(text.startswith(expected) for text in shown), "\n".join(shown)
+    expected = f"content/_data/{name}:{line}:{col}: error: "
+    assert any(text.startswith(expected) and message in text for text in shown), "\n".join(shown)
     assert all(d.hint for d in problems), shown
 
 

@@ -88,10 +88,12 @@ SCHEMAS: dict[str, Schema] = {
         "date": {"type": "string", "pattern": PARTIAL_DATE_PATTERN},
         "title": TEXT, "what_changed": TEXT, "applies_to": TEXT, "sources": SOURCES,
     }, ("date", "title", "what_changed")),
-    "support": entries({
-        "id": ID, "name": TEXT, "what": TEXT, "who_for": TEXT, "status": TEXT, "sources": SOURCES,
-        "history": HISTORY,
-    }, ("id", "name", "what", "who_for", "status")),
+    # A route of help today says who runs it and where; a past offer (history) what became of it.
+    "support": listing(record({
+        "id": ID, "name": TEXT, "body": TEXT, "what": TEXT, "who_for": TEXT, "status": TEXT,
+        "where": record({"title": TEXT, "url": URL}, ("title", "url")), "sources": SOURCES, "history": HISTORY,
+    }, ("id", "name", "what", "who_for"), **{"if": {"required": ["history"]}, "then": {"required": ["status"]},
+                                             "else": {"required": ["body", "where"]}}), minItems=1),
     "barriers": entries({
         "id": ID, "barrier": TEXT, "answer": TEXT, "links": listing(LINK), "sources": SOURCES, "history": HISTORY,
     }, ("id", "barrier", "answer", "links")),
@@ -113,12 +115,17 @@ SCHEMAS: dict[str, Schema] = {
     }, ("owner", "last_reviewed", "review_by", "intro", "thin")),
 }
 
+# Answers a part of the record needs: a question's name, and the values that match.
+ANSWERS: Schema = {"type": "object", "additionalProperties": listing(ID, minItems=1)}
 _QUESTION = record({
     "name": {"type": "string", "pattern": KEY_PATTERN}, "label": TEXT,
     "kind": choice("kind of question", QUESTION_KINDS), "vocabulary": {"type": "string", "pattern": KEY_PATTERN},
     "options": {"oneOf": [{"const": "nations"},
                           listing(record({"id": TEXT, "label": TEXT}, ("id", "label")), minItems=1)]},
     "help": listing(LINK), "guide": HREF,
+    # Shown only when the answers match, as a regime's `when`; and what the record calls it then.
+    "when": ANSWERS,
+    "record_labels": listing(record({"when": ANSWERS, "label": TEXT}, ("label",)), minItems=1),
 }, ("name", "label", "kind"))
 SCHEMAS["record"] = record({
     "version": {"type": "integer", "minimum": 1},
@@ -132,7 +139,7 @@ SCHEMAS["record"] = record({
     "regimes": listing(record({
         "id": ID, "duty": ID, "provision": TEXT, "title": TEXT, "instrument": ID,
         "part": {"type": "string", "pattern": PART_PATTERN}, "url": URL, "applies": TEXT, "note": TEXT,
-        "when": {"type": "object", "additionalProperties": listing(ID, minItems=1)},
+        "when": ANSWERS,
         "at_threshold": record({"table": ID, "rows": {"type": "object", "additionalProperties": ID}},
                                ("table", "rows")),
         "value_at_least": {"type": "integer", "minimum": 0}, "value_over": {"type": "integer", "minimum": 0},

@@ -71,6 +71,9 @@ class RecordForm:
             "name": name, "label": q["label"], "kind": kind, "ident": f"{ID_PREFIX}{name}", "options": options,
             "help": [(link(h["href"]), h["title"]) for h in q.get("help") or []],
             "guide": link(q["guide"]) if q.get("guide") else "",
+            # When it applies and what the record calls it (record/main.js reads both).
+            "when": json.dumps({"answers": q["when"]}, allow_nan=False) if q.get("when") else "",
+            "labels": json.dumps(q["record_labels"], allow_nan=False) if q.get("record_labels") else "",
         })
 
     def _duty(self, duty_id: str, cited_by: str) -> dict[str, Any]:

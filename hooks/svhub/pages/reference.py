@@ -8,6 +8,7 @@ load.dataschema, the citation rules in load.citations); this module only renders
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from collections.abc import Callable
@@ -20,7 +21,7 @@ from ..load.messages import Diagnostic, Position, Severity, UserError, did_you_m
 from ..load.reference import load_reference
 from ..structure.instruments import Register
 from ..structure.reference import Reference
-from ..structure.thresholds import scope_answer
+from ..structure.thresholds import scope_answer, scope_check_data
 from ..structure.vocabularies import Vocabularies
 from ..templates import render
 from ..urls import relative
@@ -46,7 +47,7 @@ def when(value: Any) -> str:
 
 def sources_line(sources: list[dict[str, Any]] | None) -> str:
     """An entry's sources, as every list of sources reads (templates/sources.html)."""
-    return str(render("sources.html", sources=format_sources(sources)))
+    return str(render("sources.html", sources=format_sources(sources), css_class="hub-statement-sources"))
 
 
 def link(href: str, from_uri: str) -> str:
@@ -168,15 +169,25 @@ class ReferenceData:
         return "\n".join(parts)
 
     def support(self, arg: str | None, from_uri: str) -> str:
+        """`current`: the routes of help that exist today; `history`: past offers, marked with
+        their dates (no argument: both)."""
+        if arg not in (None, "current", "history"):
+            raise KeyError(f"[[hub:support {arg}]]: the choices are 'current' and 'history'")
         parts = []
         for offer in self.data["support"]:
-            parts.append(
-                f"## {offer['name']} {{#{offer['id']}}}\n\n"
-                + as_history(offer, f"**What it is:** {offer['what']}\n\n"
-                             f"**Who it is for:** {offer['who_for']}\n\n"
-                             f"**Status today:** {offer['status']}\n\n"
-                             f"{sources_line(offer.get('sources'))}\n")
-            )
+            past = bool(offer.get("history"))
+            if arg is not None and past != (arg == "history"):
+                continue
+            if past:
+                text = (f"**What it was:** {offer['what']}\n\n**Who it was for:** {offer['who_for']}\n\n"
+                        f"**What became of it:** {offer['status']}\n\n")
+            else:
+                text = (f"**Run by:** {offer['body']}\n\n**What it offers:** {offer['what']}\n\n"
+                        f"**Who it is for:** {offer['who_for']}\n\n"
+                        f"**Where:** [{offer['where']['title']}]({offer['where']['url']})\n\n")
+            level = "###" if arg else "##"
+            parts.append(f"{level} {offer['name']} {{#{offer['id']}}}\n\n"
+                         + as_history(offer, text + f"{sources_line(offer.get('sources'))}\n"))
         return "\n".join(parts)
 
     def barriers(self, arg: str | None, from_uri: str) -> str:
@@ -231,7 +242,10 @@ class ReferenceData:
                                   int(example["value"]))
             rows += (f"| **{part['name']}.** {' '.join(part['why'].split())} | {answer.threshold} "
                      f"({answer.row_label}) | {answer.public} | {answer.follows} |\n")
-        return (f"**{example['title']}**, let by {example['authority']}.\n\n{rows}\n"
+        # The rule's data for the check that answers as the reader chooses (scope/check.js).
+        data = json.dumps(scope_check_data(self.data["thresholds"], example["table"]), allow_nan=False)
+        check = str(render("scope-check-data.html", data=data, value=int(example["value"]))) + "\n"
+        return (f"{check}**{example['title']}**, let by {example['authority']}.\n\n{rows}\n"
                 "<small>Thresholds from the table above, which cites its sources.</small>\n")
 
     def instruments(self, arg: str | None, from_uri: str) -> str:

@@ -4,7 +4,7 @@ read them: the scope check and the record of consideration apply one rule."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 
@@ -52,3 +52,43 @@ def scope_answer(tables: list[dict[str, Any]], table_id: str, row_id: str, kind:
         follows = ("Below the threshold, so not a public contract. Before 2025 the 2012 Act did "
                    "not reach such contracts; its current test is an open point.")
     return ScopeAnswer(figure, label, public, follows)
+
+
+# The scope check's choices in the browser (site_overrides/assets/javascripts/finder/scope/check.js).
+# A kind of body names its Schedule 1 row; a kind of contract names scope_answer's kind and
+# its row ("body": the row of the kind of body). Nations other than England are answered
+# in the page's question 1, which the script links to.
+SCOPE_BODIES = (("sub-central", "A sub-central authority, such as a council"),
+                ("central", "A central government authority"))
+SCOPE_KINDS = (("services", "Services", "services", "body"),
+               ("mixed-services", "A mix, mainly services", "mixed-services", "body"),
+               ("works", "Works", "works", "works"),
+               ("mixed-works", "A mix, mainly works", "works", "works"),
+               ("light-touch", "Light touch services (row 8)", "services", "light-touch"))
+SCOPE_NATIONS = (("england", "England, or a Welsh body that is not devolved", ""),
+                 ("wales", "A devolved Welsh authority",
+                  "Section 1 of the 2012 Act does not apply to a devolved Welsh authority: the Welsh duty does."),
+                 ("scotland", "Scotland", "The 2012 Act does not apply in Scotland: Scotland's own rules do."),
+                 ("northern-ireland", "Northern Ireland",
+                  "The 2012 Act does not apply in Northern Ireland: its own rules do."))
+
+
+def scope_check_data(tables: list[dict[str, Any]], table_id: str) -> dict[str, Any]:
+    """What the scope check needs in the browser, written by the build: for each row and kind,
+    the threshold in pounds and scope_answer's verdicts just below it and from it up, so the
+    page's script applies this one rule with no figure or sentence of its own."""
+    table = next(t for t in tables if t["id"] == table_id)
+    rows = {r["id"]: money(r[table["columns"][0]["key"]]) for r in table["rows"] if "id" in r}
+    needed = {row for row, _ in SCOPE_BODIES} | {row for *_, row in SCOPE_KINDS if row != "body"}
+    answers = {
+        row: {"pounds": rows[row], **{kind: {
+            "below": asdict(scope_answer(tables, table_id, row, kind, rows[row] - 1)),
+            "from": asdict(scope_answer(tables, table_id, row, kind, rows[row]))}
+            for kind in sorted({k for _, _, k, _ in SCOPE_KINDS})}}
+        for row in sorted(needed)}
+    return {
+        "bodies": [{"id": i, "label": label} for i, label in SCOPE_BODIES],
+        "kinds": [{"id": i, "label": label, "kind": kind, "row": row} for i, label, kind, row in SCOPE_KINDS],
+        "nations": [{"id": i, "label": label, "answer": answer} for i, label, answer in SCOPE_NATIONS],
+        "rows": answers,
+    }
