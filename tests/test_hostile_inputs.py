@@ -148,3 +148,101 @@ def test_every_json_file_is_written_without_nan():
             text = path.read_text(encoding="utf-8")
             calls = text.count("json.dump")
             assert calls == text.count("allow_nan=False"), f"{path}: a json.dump without allow_nan=False"
+
+
+# Bounded work: no pattern over a narrative backtracks
+
+BODY = BASE.split("\n---\n", 1)[1]
+ADVERSARIAL = {
+    "braces": "{" * 100_000,
+    "angles": "<" * 100_000,
+    "angle-on": "<a on" * 20_000,
+    "brace-on": "{ on" * 25_000,
+    "link-openers": "](" * 50_000,
+    "image-openers": "![" * 50_000,
+    "srcs": "<img src=" + "src=\"" * 20_000,
+    "hrefs": "<a " + "href=" * 20_000,
+    "ids": "{" + "#" * 100_000,
+    "hashes": "## a" + " #" * 50_000 + " b",
+    "spaces-heading": "# " + " " * 100_000 + "x",
+    "references": "[" + "a" * 100_000,
+    "reference-lines": "[a]:\n" * 20_000,
+    "fences": "```\n" * 30_001,
+    "closers": "]" * 100_000,
+    "pairs": "[]" * 50_000,
+    "escapes": "\\" * 100_000 + "[",
+    "entities": "<a href=\"" + "&#0000" * 20_000 + "58;\">",
+}
+
+
+@pytest.mark.parametrize("name", sorted(ADVERSARIAL))
+def test_a_hundred_thousand_hostile_characters_are_checked_in_under_a_second(tmp_path, name):
+    text = BASE.replace(BODY, BODY + "\n\n" + ADVERSARIAL[name] + "\n")
+    started = time.monotonic()
+    result = load_file(case_study(tmp_path, text), paths=HubPaths())
+    assert time.monotonic() - started < 1.0, name
+    assert all("Traceback" not in d.message for d in result.diagnostics)
+
+
+@pytest.mark.parametrize("run", ["[" * 100_000, "[a " * 9 + "b", "![" * 20])
+def test_brackets_nested_past_what_markdown_handles_are_refused_before_the_build(tmp_path, run):
+    found = messages(case_study(tmp_path, BASE.replace(BODY, BODY + "\n\n" + run + "\n")))
+    assert any("square brackets nest more than 8 deep" in m for m in found), found
+
+
+# URLs judged as a browser judges them
+
+@pytest.mark.parametrize("image", [
+    "![p](\\\\tracker.example.org/p.gif)", "![p](/\\tracker.example.org/p.gif)", "![p](HTTPS://tracker.example.org/p)",
+    "<img src=\"\\\\tracker.example.org/p.gif\" alt=\"\">", "<img src=\"&#47;&#47;tracker.example.org/p\" alt=\"\">",
+    "<img src=\"ht&#x09;tps://tracker.example.org/p\" alt=\"\">", "<img src=\" \t//tracker.example.org/p\" alt=\"\">",
+    "<img src=\"data:image/png;base64,AAAA\" alt=\"\">", "![p](data:image/png;base64,AAAA)",
+])
+def test_an_image_from_another_site_is_refused_in_every_form_a_browser_repairs(tmp_path, image):
+    found = messages(case_study(tmp_path, BASE.replace(BODY, BODY + "\n\n" + image + "\n")))
+    assert any("an image from another website" in m or "unsafe scheme 'data:'" in m for m in found), found
+
+
+@pytest.mark.parametrize("link", [
+    '<a href="java\tscript:alert(1)">x</a>', '<a href="JaVaScRiPt&colon;alert(1)">x</a>',
+    '<a href="&#x6A;avascript:alert(1)">x</a>', '[x](java&#x0A;script:alert(1))',
+    '<a href="\x01javascript:alert(1)">x</a>',
+])
+def test_an_unsafe_link_is_refused_in_every_form_a_browser_repairs(tmp_path, link):
+    found = messages(case_study(tmp_path, BASE.replace(BODY, BODY + "\n\n" + link + "\n")))
+    assert any("unsafe scheme 'javascript:'" in m for m in found), found
+
+
+def test_the_sanitiser_drops_every_form_of_a_remote_image():
+    from svhub.load.narrative import sanitise_html
+    for src in ("\\\\tracker.example.org/p", "/\\tracker.example.org/p", " //tracker.example.org/p",
+                "HTTPS://tracker.example.org/p", "ht\ttps://tracker.example.org/p", "data:image/png;base64,AA"):
+        assert "src" not in sanitise_html(f'<img src="{src}" alt="p">'), src
+    assert 'src="../images/a.png"' in sanitise_html('<img src="../images/a.png" alt="p">')
+
+
+# Validate and build agree
+
+@pytest.mark.parametrize("directive", ["[[hub:record]]", "[[hub:no-such-directive]]", "[[ hub:duty s1-7]]"])
+def test_hub_directives_are_refused_in_a_contributed_narrative(tmp_path, directive):
+    found = messages(case_study(tmp_path, BASE.replace(BODY, BODY + "\n\n" + directive + "\n")))
+    assert any("hub directives ([[hub:…]]) are for the hub's own pages" in m for m in found), found
+
+
+@pytest.mark.parametrize("markup", ['<div id="hubFinder">x</div>', "A paragraph.\n{#lunr}", '<p id="module">x</p>',
+                                    "## Exports"])
+def test_an_id_that_would_replace_a_global_of_the_pages_scripts_is_refused(tmp_path, markup):
+    found = messages(case_study(tmp_path, BASE.replace(BODY, BODY + "\n\n" + markup + "\n")))
+    assert any("global name the page's scripts use" in m or "would get the id" in m for m in found), found
+
+
+def test_the_reserved_globals_are_the_ones_the_pages_scripts_read():
+    import re
+
+    from svhub.load.narrative import RESERVED_GLOBAL_IDS
+    root = Path(__file__).resolve().parents[1] / "site_overrides"
+    browser = {"addEventListener", "fetch", "print", "matchMedia", "URLSearchParams", "requestIdleCallback",
+               "confirm", "URL", "Proxy", "Promise", "location", "document", "navigator", "history"}
+    names = {m for path in root.rglob("*.js") for m in re.findall(
+        r"\b(?:window|globalThis)\.([A-Za-z_$][\w$]*)", path.read_text(encoding="utf-8"))}
+    assert {n.lower() for n in names - browser} <= RESERVED_GLOBAL_IDS, names - browser
