@@ -36,7 +36,10 @@ from svhub.editors.scaffold import (  # noqa: E402
     free_slug,
     slugify,
 )
+from svhub.load import frontmatter  # noqa: E402
+from svhub.load.frontmatter import FrontMatterError  # noqa: E402
 from svhub.load.loader import load_file  # noqa: E402
+from svhub.load.messages import escape  # noqa: E402
 from svhub.pages.review import build_date  # noqa: E402
 from svhub.structure.vocabularies import load_vocabularies  # noqa: E402
 from svhub.tools.cli import ArgumentParser, run  # noqa: E402
@@ -136,9 +139,10 @@ def main() -> int:
     outcomes, sources, story = list(args.outcome), list(args.source), ""
     if args.from_issue:
         try:
-            issue = args.from_issue.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise Stop(f"{args.from_issue}: cannot read the issue body: {exc.strerror}") from None
+            issue = frontmatter.decode(frontmatter.read(args.from_issue))
+        except FrontMatterError as exc:
+            raise Stop(f"{escape(str(args.from_issue))}:{exc.position.line}:{exc.position.col}: "
+                       f"the issue body: {exc.message}") from None
         answers, outcomes, sources, story = answers_from_issue(issue)
         given = {dest: (value or None) for dest, value in answers.items()} | {
             k: v for k, v in given.items() if v is not None}

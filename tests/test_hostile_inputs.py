@@ -246,3 +246,55 @@ def test_the_reserved_globals_are_the_ones_the_pages_scripts_read():
     names = {m for path in root.rglob("*.js") for m in re.findall(
         r"\b(?:window|globalThis)\.([A-Za-z_$][\w$]*)", path.read_text(encoding="utf-8"))}
     assert {n.lower() for n in names - browser} <= RESERVED_GLOBAL_IDS, names - browser
+
+
+# The issue form reader
+
+ISSUE = (Path(__file__).resolve().parent / "fixtures" / "issues" / "submit-case-study.md").read_text(encoding="utf-8")
+
+
+def test_an_answer_holding_a_line_like_a_form_heading_keeps_it_as_text():
+    from svhub.editors.issue_form import answers_from_issue, parse_issue_body
+    story = "## The challenge\n\n### Title\n\nA heading in the story.\n\n### Lessons\n\nMore."
+    body = ISSUE.replace("### Narrative\n", "### Narrative\n\n" + story + "\n", 1)
+    sections = parse_issue_body(body)
+    assert sections["Title"] == parse_issue_body(ISSUE)["Title"]
+    assert story in sections["Narrative"]
+    summary = "### Kind\n\nnot a heading"
+    body = ISSUE.replace("### Kind\n", "### Kind\n", 1).replace(
+        "### Summary\n\n", "### Summary\n\nFirst.\n### Summary\nsecond\n", 1)
+    assert parse_issue_body(body)["Summary"].startswith("First.\n### Summary\nsecond")
+    assert answers_from_issue(ISSUE.replace("### Narrative\n", "### Narrative\n\n" + summary + "\n", 1))[3] \
+        .startswith(summary)
+
+
+@pytest.mark.parametrize("raw", [b"\xff\xfe### Title\n", b"", b"### Title\n\n\xc3(\n"])
+def test_an_unreadable_issue_body_is_a_message_not_a_traceback(tmp_path, raw):
+    issue = tmp_path / "issue.md"
+    issue.write_bytes(raw)
+    result = run_script("new_casestudy.py", "--dir", str(tmp_path), "--from-issue", str(issue))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{issue}:" in result.stderr and "error:" in result.stderr, result.stderr
+
+
+# Near-duplicates
+
+@pytest.mark.parametrize("disguise", [
+    {"o": "\u043e", "e": "\u0435", "a": "\u0430"},  # Cyrillic look-alikes
+    {"E": "\uff25", "B": "\uff22"},  # full-width letters
+    {" ": " \u200b"},  # zero-width spaces
+])
+def test_a_look_alike_copy_of_a_case_study_is_flagged(tmp_path, disguise):
+    from conftest import make_project
+
+    from svhub.load.loader import load_library
+    project = make_project(tmp_path / "project", [VALID / "example-borough-housing-repairs.md"])
+    title = BASE.split("\n", 2)[1].removeprefix("title: ")
+    copied = title
+    for letter, look_alike in disguise.items():
+        copied = copied.replace(letter, look_alike)
+    assert copied != title
+    (project / "casestudies" / "look-alike.md").write_text(BASE.replace(title, copied, 1), encoding="utf-8")
+    loaded = load_library(paths=HubPaths(project))
+    found = [d.format() for d in loaded.diagnostics]
+    assert any("look-alike.md:" in m and "the title is the same as" in m for m in found), found

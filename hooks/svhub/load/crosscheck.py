@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -18,8 +19,21 @@ NEAR_DUPLICATE_RATIO = 0.8
 CASE_STUDY_LINK = re.compile(rf"(?:\]\(|href=[\"'])\s*(?:\.\./|/)*{SECTION}/([a-z0-9-]+)(?:/|\.md)")
 
 
+# Letters of other scripts that look like Latin ones (from Unicode's confusables list,
+# for the scripts a look-alike title would use), and characters that show as nothing.
+_LOOK_ALIKES = str.maketrans(
+    "аАвВеЕкКмМнНоОрРсСтТуУхХѕЅіІјЈԁһӏүԝԛ" "αΑβΒεΕηΗιΙκΚνΝοΟρΡτΤυΥχΧωΖζ" "ıℓ",  # Cyrillic, Greek, other
+    "aAbBeEkKmMhHoOpPcCtTyYxXsSiIjJdhlywq" "aAbBeEnHiIkKvNoOpPtTuUxXwZz" "il",
+    "\u00ad\u200b\u200c\u200d\u2060\ufeff",
+)
+
+
 def _normalise(title: str) -> str:
-    return " ".join(re.sub(r"[^a-z0-9 ]", " ", title.lower()).split())
+    """A title reduced to what a reader sees: compatibility forms (NFKC: full-width,
+    ligatures), look-alike letters of other scripts, accents and case folded away."""
+    folded = unicodedata.normalize("NFKC", title).translate(_LOOK_ALIKES).casefold()
+    plain = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^a-z0-9 ]", " ", plain).split())
 
 
 def _title_position(result: LoadResult) -> Position:

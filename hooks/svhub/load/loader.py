@@ -116,8 +116,15 @@ def load_file(file: Path, vocab: Vocabularies | None = None, paths: HubPaths | N
     return LoadResult(shown, _build(slug, shown, doc, dates), sorted(report.items), doc)
 
 
+# The folder's own files; everything else in casestudies/ is a case study or a mistake.
+LIBRARY_FILES = frozenset({"schema.json", "vocabularies.yml", "readme.md"})
+
+
 def casestudy_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.glob("*.md") if p.name.lower() != "readme.md")
+    """Every file in the folder but its own: the case studies, and anything else
+    (a '.MD' or '.markdown' file, a stray folder), which load_file reports rather
+    than leave unpublished without a word."""
+    return sorted(p for p in directory.iterdir() if p.name.lower() not in LIBRARY_FILES)
 
 
 @dataclass
