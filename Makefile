@@ -58,4 +58,4 @@ bench: $(STAMP)
 	$(PY) scripts/bench.py
 
 clean:
-	rm -rf site dist .site-build-* .site-old-*
+	rm -rf site dist .site-build-* .site-old-* .venv-engines

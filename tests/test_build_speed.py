@@ -54,6 +54,6 @@ def test_the_index_is_the_one_lunr_py_builds():
     for field in FIELDS:
         builder.field(field.name, boost=field.boost)
     for position, case_study in enumerate(library.case_studies):
-        builder.add({"ref": str(position)} | {f.name: js_text(f.text(case_study)) for f in FIELDS})
-    theirs, ours = builder.build(), build_index(library.case_studies)
+        builder.add({"ref": str(position)} | {f.name: js_text(f.text(case_study, library.vocab)) for f in FIELDS})
+    theirs, ours = builder.build(), build_index(library.case_studies, library.vocab)
     assert ours.serialize() == theirs.serialize()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter
 from pathlib import Path
@@ -160,9 +161,22 @@ KNOWN_ERRORS = {
 THRESHOLD_MYTH = re.compile(r"[^.]*£100,000[^.]*", re.I)
 
 
+def own_words(page: BeautifulSoup) -> str:
+    """The article without its list of sources: a source's title is quoted as published
+    (a council's "Maximising the value of every pound"), not the hub stating the law."""
+    article = copy.copy(page.select_one("article") or page.body)
+    for sources in article.select("section.hub-sources"):
+        sources.decompose()
+    return " ".join(article.get_text(" ").split())
+
+
 def test_known_errors_from_secondary_sources_appear_nowhere(pages):
+    """On the hub's own pages, nowhere; in a case study's story (a council's spending "on
+    goods and services"), in no sentence that speaks of the Act."""
     for url, page in pages.items():
-        text = article_text(page)
+        text = own_words(page)
+        if url.startswith("case-studies/"):
+            text = " ".join(s for s in re.split(r"(?<=[.!?])\s+", text) if re.search(r"\bAct\b", s))
         for name, pattern in KNOWN_ERRORS.items():
             assert not pattern.search(text), f"{url}: {name}: {pattern.search(text).group()}"
 

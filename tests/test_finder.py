@@ -163,7 +163,8 @@ def test_typing_a_query_shows_matching_case_studies_with_the_words_highlighted(p
     expect(page.locator("#hub-finder-count")).to_have_text(f"{ALL} case studies")
     page.fill("#hub-finder-q", "apprentices")
     expect(page.locator("#hub-finder-count")).to_have_text("4 case studies match")
-    assert titles(page)[0] == "Fixture Town housing repairs apprentices"
+    # The two with the word in their title and summary come first ("apprenticeship" is the same word).
+    assert set(titles(page)[:2]) == {"Fixture Town housing repairs apprentices", "Fixture London construction apprentices"}
     assert page.locator("ol.hub-results mark").first.inner_text().lower().startswith("apprentice")
     page.fill("#hub-finder-q", "appren")
     expect(page.locator("#hub-finder-count")).to_have_text("4 case studies match")
@@ -408,7 +409,8 @@ def test_results_from_the_older_case_studies_show_their_own_text(page, finder_si
     assert titles(page) == listed, "every row with its own title, newest first, across the two files"
     open_finder(page, finder_server, "?q=apprentices")
     expect(page.locator("#hub-finder-count")).to_have_text("4 case studies match")
-    assert titles(page)[0] == "Fixture Town housing repairs apprentices"
+    # The two with the word in their title and summary come first ("apprenticeship" is the same word).
+    assert set(titles(page)[:2]) == {"Fixture Town housing repairs apprentices", "Fixture London construction apprentices"}
     assert all(t in listed for t in titles(page))
 
 

@@ -464,3 +464,31 @@ def test_the_printed_record_lists_the_examples_cited_and_clear_this_draft_clears
     finally:
         context.close()
     assert errors == []
+
+
+def test_an_english_councils_services_contract_above_threshold_shows_s12_and_the_npps_in_step_6(
+        browser, fixture_server):
+    """An English council letting a £3 million services contract: the Procurement Act's
+    objectives (s.12) and the policy statement (s.13) apply, read against thresholds.yml."""
+    council = {"authority_type": "local-authority", "nation": "england", "value_gbp": "3000000"}
+    context, page, errors = _open(browser, fixture_server)
+    try:
+        _ready(page)
+        _fill(page, council)
+        for regime in ("pa-2023-objectives", "pa-2023-npps", "lga-1988-s17"):
+            assert page.locator(f"#regime-{regime}").is_visible(), regime
+        assert not page.locator("[data-no-regime]").is_visible()
+        assert not page.locator("#regime-pa-2023-kpis").is_visible()
+        page.fill("#rec-pa_objectives", "Public benefit weighed in the award criteria.")
+        page.fill("#rec-npps", "The statement's social value priority shaped the criteria.")
+        with page.expect_download() as markdown:
+            page.click("[data-action=save-markdown]")
+        copy = Path(markdown.value.path()).read_text(encoding="utf-8")
+        _fill(page, {"value_gbp": "100000"})
+        assert not page.locator("#regime-pa-2023-objectives").is_visible()
+    finally:
+        context.close()
+    assert REGIMES["pa-2023-objectives"]["title"] in copy
+    assert REGIMES["pa-2023-npps"]["title"] in copy
+    assert "Public benefit weighed in the award criteria." in copy
+    assert not errors

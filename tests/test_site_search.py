@@ -11,7 +11,9 @@ from urllib.parse import quote
 import pytest
 from conftest import VALID, soup
 
-QUERY = "social value"
+# A query that finds guidance and case studies and names no reference section's
+# title ("social value" names the glossary's entry, which then comes first).
+QUERY = "apprentices"
 SEARCH_DATA = "/search/data/"
 BOX = "#hub-search-q"
 
@@ -34,12 +36,16 @@ def type_query(page, text: str = QUERY) -> None:
 
 # The index ----------------------------------------------------------------------
 
-def test_the_index_holds_guidance_sections_then_case_studies(fixture_site):
+def test_the_index_holds_guidance_sections_then_reference_sections_then_case_studies(fixture_site):
     data = fixture_site / "search" / "data"
     head = json.loads((data / "index.json").read_text())
     rows = [row for name in head["docs_files"] for row in json.loads((data / name).read_text())]
-    assert len(rows) == head["documents"] == head["guidance"] + len(list(VALID.glob("*.md")))
-    guidance, case_studies = rows[:head["guidance"]], rows[head["guidance"]:]
+    guidance, reference = head["guidance"], head["reference"]
+    assert len(rows) == head["documents"] == guidance + reference + len(list(VALID.glob("*.md")))
+    assert {row[0].split("#")[0] for row in rows[guidance:guidance + reference]} == {
+        "glossary/", "about/data-dictionary/", "about/whats-changed/"}
+    assert len(head["reference_title_terms"]) == reference
+    guidance, case_studies = rows[:guidance], rows[guidance + reference:]
     urls = [row[0] for row in guidance]
     assert "guidance/evaluation/" in urls, "a page's top is a section of its own"
     assert any(url.startswith("guidance/evaluation/#") for url in urls), "its headings are sections"
@@ -88,7 +94,8 @@ def test_results_are_grouped_and_a_guidance_hit_links_to_its_section(page, fixtu
     found = results(page)
     groups = [r["group"] for r in found]
     assert "Guidance" in groups and "Case studies" in groups
-    assert groups == sorted(groups, key=["Guidance", "Case studies"].index), "guidance first, then case studies"
+    assert groups == sorted(groups, key=["Guidance", "Case studies", "Glossary and reference"].index), \
+        "guidance first, then case studies, then reference sections (the query names none of them)"
     assert any("#" in r["href"] for r in found if r["group"] == "Guidance"), "a section links to its heading"
     assert all("/case-studies/" in r["href"] for r in found if r["group"] == "Case studies")
     assert page.get_attribute(BOX, "aria-expanded") == "true"
@@ -151,7 +158,8 @@ def test_a_shared_search_link_shows_every_result(page, fixture_server):
     page.wait_for_selector("#hub-search-page-results a", timeout=30000)
     assert page.input_value("#hub-search-page-q") == QUERY
     headings = page.locator("#hub-search-page-results h2").all_text_contents()
-    assert [h.split(" (")[0] for h in headings] == ["Guidance", "Case studies"]
+    assert [h.split(" (")[0] for h in headings] in (["Guidance", "Case studies"],
+                                                     ["Guidance", "Case studies", "Glossary and reference"])
     assert page.locator(".hub-search-nojs").count() == 2
     assert all(page.locator(".hub-search-nojs").nth(i).is_hidden() for i in range(2))
     assert "match" in page.locator("#hub-search-page-status").text_content()
@@ -166,7 +174,7 @@ def test_without_javascript_the_search_page_points_to_the_finder_and_the_site_ma
     try:
         page = context.new_page()
         page.goto(fixture_server.url + "guidance/evaluation/")
-        page.fill(BOX, QUERY)
+        page.fill(BOX, "social value")
         with page.expect_navigation():
             page.press(BOX, "Enter")
         assert "/search/?q=social+value" in page.url

@@ -31,7 +31,7 @@ from .pages.instruments import Register, check_page, load_register
 from .pages.listings import CollectionText, Listings
 from .pages.reference import ReferenceData
 from .pages.review import build_date
-from .search.files import SEARCH_PAGE, GuidancePage, search_files
+from .search.files import REFERENCE_SOURCES, SEARCH_PAGE, GuidancePage, search_files
 from .search.page import search_page
 from .search.sections import sections
 from .urls import SECTION, page_url
@@ -167,7 +167,8 @@ class HubBuild:
         """Record a rendered page's sections (a rebuild replaces them)."""
         if self.searches(src_uri):
             title = title.unescape() if isinstance(title, Markup) else str(title)  # _escaped_text's
-            self.guidance[src_uri] = GuidancePage(url, title, tuple(sections(html, title)))
+            self.guidance[src_uri] = GuidancePage(url, title, tuple(sections(html, title)),
+                                                  src_uri in REFERENCE_SOURCES)
 
     def search_files(self, directory_urls: bool = True) -> list[GeneratedFile]:
         """The site search's index, once every page has been rendered."""

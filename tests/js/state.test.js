@@ -14,7 +14,7 @@ test("a URL's state round-trips: keywords, facets in the table's order, years, w
   const state = S.parse(search, facets);
   assert.deepEqual(state, {
     q: "social value & café", facets: { region: ["wales", "london"], service: ["food"] },
-    years: { from: 2015, to: 2020 }, weighting: 12.5, sort: "value", notApplied: []
+    years: { from: 2015, to: 2020 }, weighting: 12.5, sort: "value", notApplied: [], dismissed: []
   });
   assert.equal(S.serialise(state, facets), search);
   assert.deepEqual(S.parse(S.serialise(state, facets), facets), state);

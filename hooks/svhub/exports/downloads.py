@@ -15,6 +15,7 @@ from typing import Any
 
 from ..output import GeneratedFile
 from ..structure.casestudy import CaseStudy
+from ..structure.facets import FRAMEWORK_FACETS
 from ..structure.library import Library
 from ..urls import DATA_DIR
 
@@ -22,15 +23,16 @@ CSV_PATH = f"{DATA_DIR}/case-studies.csv"
 JSON_PATH = f"{DATA_DIR}/case-studies.json"
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
+FRAMEWORK_COLUMNS = tuple(facet.name for facet in FRAMEWORK_FACETS)
 COLUMNS = (
     "slug", "title", "summary", "kind", "commissioner", "commissioner_type", "region",
     "partners", "provider", "provider_type", "service", "review_example", "year",
-    "awarded", "started",
+    "year_basis", "awarded", "started",
     "value_gbp", "value_basis", "duration_months", "social_value_weighting_pct", "stages",
-    "themes", "dimensions", "evidence", "outcomes",
+    "themes", "dimensions", "evidence", "regimes", *FRAMEWORK_COLUMNS, "outcomes",
     # One entry per outcome, in the order of 'outcomes', joined the same way.
     "outcome_statuses", "outcome_periods", "outcome_reported_by", "outcome_evidence",
-    "organisation_changes", "sources", "tags", "published",
+    "organisation_changes", "notices", "kpis", "latest_rating", "sources", "source_copies", "tags", "published",
     "last_reviewed", "review_by", "url",
 )
 
@@ -61,6 +63,7 @@ def row(c: CaseStudy) -> dict[str, Any]:
         "service": c.service,
         "review_example": c.review_example or "",
         "year": c.year or "",
+        "year_basis": c.year_of or "",
         "awarded": _when(contract.awarded),
         "started": _when(contract.started),
         "value_gbp": contract.value_gbp if contract.value_gbp is not None else "",
@@ -73,6 +76,8 @@ def row(c: CaseStudy) -> dict[str, Any]:
         "themes": "; ".join(c.themes),
         "dimensions": "; ".join(c.dimensions),
         "evidence": c.evidence,
+        "regimes": "; ".join(c.regimes),
+        **{facet.name: "; ".join(facet.values_of(c)) for facet in FRAMEWORK_FACETS},
         "outcomes": " | ".join(o.description for o in c.outcomes),
         "outcome_statuses": " | ".join(o.status for o in c.outcomes),
         "outcome_periods": " | ".join(o.period or "" for o in c.outcomes),
@@ -80,7 +85,11 @@ def row(c: CaseStudy) -> dict[str, Any]:
         "outcome_evidence": " | ".join(o.evidence for o in c.outcomes),
         "organisation_changes": " | ".join(
             f"{o.organisation}: {o.change} {o.date.isoformat()}; now {o.now}" for o in c.organisation_changes),
+        "notices": "; ".join(n.id + (f" ({n.type})" if n.type else "") for n in c.procurement_act.notices),
+        "kpis": " | ".join(k.name + (f": {k.target}" if k.target else "") for k in c.procurement_act.kpis),
+        "latest_rating": c.procurement_act.latest_rating.rating if c.procurement_act.latest_rating else "",
         "sources": " ".join(s.url for s in c.sources),
+        "source_copies": " ".join(s.url for s in c.sources if s.copy),
         "tags": "; ".join(c.tags),
         "published": c.published.isoformat(),
         "last_reviewed": c.last_reviewed.isoformat(),

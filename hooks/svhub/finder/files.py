@@ -67,7 +67,7 @@ def shard_path(number: int) -> str:
 
 def finder_files(library: Library) -> FinderFiles:
     started = time.perf_counter()
-    packed = pack(build_index(library.case_studies))
+    packed = pack(build_index(library.case_studies, library.vocab))
     shards = [GeneratedFile(shard_path(n), _json(shard)) for n, shard in enumerate(packed.shards)]
     head = packed.head | {"shard_files": [shard.src_uri.rsplit("/", 1)[1] for shard in shards]}
     seconds = time.perf_counter() - started

@@ -15,20 +15,22 @@ import functools
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from lunr.builder import Builder
 from lunr.idf import idf as Idf
 from lunr.index import Index
 from lunr.pipeline import Pipeline
-from lunr.query import Query, QueryPresence
+from lunr.query import Query
 from lunr.stop_word_filter import stop_word_filter
 from lunr.token import Token
 from lunr.tokenizer import SEPARATOR_CHARS, Tokenizer
 from lunr.vector import Vector
 
 from ..structure.casestudy import CaseStudy
+from ..structure.facets import NAMED_FACETS
+from ..structure.vocabularies import Vocabularies
 from . import stemmer
 
 
@@ -38,20 +40,34 @@ class SearchField:
 
     name: str
     boost: int
-    text: Callable[[CaseStudy], str]
+    text: Callable[[CaseStudy, Vocabularies], str]
+
+
+def facet_names(case_study: CaseStudy, vocab: Vocabularies) -> list[str]:
+    """Every name (label and synonyms) of the values a case study holds in the
+    facets a query can name, so that a theme's or a region's word finds every
+    case study tagged with it, whether or not its text says so."""
+    return [name for facet in NAMED_FACETS if facet.vocabulary
+            for value in facet.values_of(case_study) for name in vocab[facet.vocabulary].terms[value].names]
 
 
 # What the keyword box searches, in three fields so the index stays small
 # (`make bench`): title and summary are boosted; the details field holds the
-# organisations, tags and outcome descriptions. Narratives are left to
-# Material's site search.
+# organisations, tags, outcome descriptions and the names of the case study's
+# facet values (facet_names). Narratives are left to the site search's pages.
 FIELDS: tuple[SearchField, ...] = (
-    SearchField("title", 10, lambda c: c.title),
-    SearchField("summary", 5, lambda c: c.summary),
-    SearchField("details", 1, lambda c: " ".join([
+    SearchField("title", 10, lambda c, _vocab: c.title),
+    SearchField("summary", 5, lambda c, _vocab: c.summary),
+    SearchField("details", 1, lambda c, vocab: " ".join([
         c.commissioner.name, c.provider.name if c.provider else "", *c.partners, *c.tags,
-        *(o.description for o in c.outcomes)])),
+        *(o.description for o in c.outcomes), *facet_names(c, vocab)])),
 )
+
+
+def case_study_texts(case_studies: Sequence[CaseStudy], vocab: Vocabularies) -> list[dict[str, str]]:
+    """Each case study's text per field, as the finder and the site search index it."""
+    return [{f.name: f.text(c, vocab) for f in FIELDS} for c in case_studies]
+
 
 # A query word only matches as a prefix ("appren" finds "apprentices") from this
 # length on. Shorter prefixes match too much to narrow a search, and to answer
@@ -60,7 +76,8 @@ FIELDS: tuple[SearchField, ...] = (
 PREFIX_MIN = 4
 
 # JavaScript's \s, which lunr.js splits on; Python's lunr only knows a few of them.
-_JS_WHITESPACE = re.compile("[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]")
+JS_WHITESPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_JS_WHITESPACE = re.compile(f"[{JS_WHITESPACE}]")
 # lunr.js trims with JavaScript's \W, which is ASCII-only: é counts as a non-word character.
 _JS_LEADING = re.compile(r"^[^A-Za-z0-9_]+")
 _JS_TRAILING = re.compile(r"[^A-Za-z0-9_]+$")
@@ -96,15 +113,19 @@ def index_pipeline() -> Pipeline:
     return pipeline
 
 
+def distinct_terms(text: str) -> int:
+    """How many different terms a text puts in the index."""
+    return len(set(_terms(js_text(text))))
+
+
 def index_terms(text: str) -> list[str]:
     """The terms a piece of text puts in the index."""
     return [str(token) for token in index_pipeline().run(tokens(text))]
 
 
-def build_index(case_studies: Sequence[CaseStudy]) -> Index:
+def build_index(case_studies: Sequence[CaseStudy], vocab: Vocabularies) -> Index:
     """Refs are positions in `case_studies` (short, so the index stays small)."""
-    return build_documents([{f.name: f.text(c) for f in FIELDS} for c in case_studies],
-                           [(f.name, f.boost) for f in FIELDS])
+    return build_documents(case_study_texts(case_studies, vocab), [(f.name, f.boost) for f in FIELDS])
 
 
 def build_documents(documents: Sequence[Mapping[str, str]], fields: Sequence[tuple[str, int]]) -> Index:
@@ -189,33 +210,72 @@ class _Builder(Builder):
 
 
 def query_words(text: str) -> list[str]:
-    """The words of what someone typed that can match: trimmed, without stop words."""
-    words = []
+    """The words of what someone typed that can match: trimmed, without stop words, each once."""
+    words: list[str] = []
     for token in tokens(text):
         token = js_trimmer(token)
-        if str(token) and stop_word_filter(token) is not None:
+        if str(token) and stop_word_filter(token) is not None and str(token) not in words:
             words.append(str(token))
     return words
 
 
-def query(index: Index, text: str) -> list[tuple[str, float]]:
-    """Every word must match, as a whole word (boosted) or, from PREFIX_MIN letters, as a prefix.
+def matches_term(word: str, term: str) -> bool:
+    """Whether a query word matches an index term: its stem whole, or, from
+    PREFIX_MIN letters, as the start of the term."""
+    root = stemmer.stem(word)
+    return term == root or (len(word) >= PREFIX_MIN and term.startswith(root))
 
-    Ranked as the finder ranks: by score to six places (JavaScript's
+
+def words_matched(words: Sequence[str], terms: Collection[str]) -> int:
+    """How many of the query's words a result matched, from the index terms it matched."""
+    return sum(any(matches_term(word, term) for term in terms) for word in words)
+
+
+def unmatched(index: Index, text: str) -> list[str]:
+    """The words no document contains: reported to the reader, and left out of the ranking."""
+    terms = index.inverted_index
+    return [word for word in query_words(text) if not any(matches_term(word, term) for term in terms)]
+
+
+@dataclass(frozen=True)
+class Match:
+    """A document a query found: its ref, its score, how many of the query's words
+    it matched, how many terms of its title field they matched, and the index
+    terms it matched (which its snippet marks)."""
+
+    ref: str
+    score: float
+    words: int
+    title_terms: int
+    terms: tuple[str, ...]
+
+
+def search(index: Index, text: str) -> list[Match]:
+    """Any of the words, each as a whole word (boosted) or, from PREFIX_MIN letters, as a prefix.
+
+    Ranked as the finder ranks: by how many of the words a result matched
+    (all of them above some), then by score to six places (JavaScript's
     Math.round), then newest first (the order of the refs)."""
     words = query_words(text)
     if not words:
         return []
     q = index.create_query()
     for word in words:
-        stem = stemmer.stem(word)
+        root = stemmer.stem(word)
         if len(word) >= PREFIX_MIN:
-            q.term(stem, use_pipeline=False, wildcard=Query.WILDCARD_TRAILING, presence=QueryPresence.REQUIRED)
-            q.term(word, use_pipeline=True, boost=10)
+            q.term(root, use_pipeline=False, wildcard=Query.WILDCARD_TRAILING)
+            q.term(root, use_pipeline=False, boost=10)
         else:
-            q.term(word, use_pipeline=True, presence=QueryPresence.REQUIRED)
-    found = [(match["ref"], match["score"]) for match in index.query(q)]
-    return sorted(found, key=lambda m: (-math.floor(m[1] * 1e6 + 0.5), int(m[0])))
+            q.term(root, use_pipeline=False)
+    found = [Match(match["ref"], match["score"], words_matched(words, metadata := match["match_data"].metadata),
+                   sum("title" in fields for fields in metadata.values()), tuple(sorted(metadata)))
+             for match in index.query(q)]
+    return sorted(found, key=lambda m: (-m.words, -math.floor(m.score * 1e6 + 0.5), int(m.ref)))
+
+
+def query(index: Index, text: str) -> list[tuple[str, float]]:
+    """The refs `search` finds, best first, with their scores."""
+    return [(m.ref, m.score) for m in search(index, text)]
 
 
 # About how many bytes of postings one shard of the packed index holds.

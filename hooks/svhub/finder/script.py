@@ -1,7 +1,7 @@
 """The finder's two scripts, and the record page's, each joined from its modules at build time.
 
 The modules live in the theme folder, under site_overrides/assets/javascripts/finder/:
-an engine with no DOM (data, index, query, state, filter, csv), which Node's
+an engine with no DOM (data, index, query, words, state, filter, csv), which Node's
 unit tests load one by one (tests/js/), and the UI (controls, results, chips,
 count) with main.js, which joins them. Each module adds itself to one
 namespace, window.hubFinder. The page loads each script as one file: ES modules
@@ -24,8 +24,9 @@ SCRIPTS: dict[str, tuple[str, ...]] = {
     "assets/javascripts/finder-url.js": ("engine/base.js", "head.js"),
     # Just before Material's bundle; each module only uses those before it.
     "assets/javascripts/finder.js": (
-        "engine/data.js", "engine/index.js", "engine/query.js", "engine/state.js", "engine/filter.js",
-        "engine/csv.js", "ui/dom.js", "ui/controls.js", "ui/results.js", "ui/chips.js", "ui/count.js", "ui/follow.js",
+        "engine/data.js", "engine/index.js", "engine/query.js", "engine/words.js", "engine/state.js", "engine/filter.js",
+        "engine/csv.js", "ui/dom.js", "ui/controls.js", "ui/results.js", "ui/chips.js", "ui/suggest.js", "ui/count.js",
+        "ui/follow.js",
         "ui/print.js", "main.js",
     ),
     # The record of consideration's page (svhub.pages.record): the finder's engine, so that its
@@ -37,7 +38,8 @@ SCRIPTS: dict[str, tuple[str, ...]] = {
     "assets/javascripts/search-boot.js": ("search/boot.js",),
     # The site search: the finder's engine (index, query) with the search's own UI.
     "assets/javascripts/search.js": (
-        "engine/base.js", "engine/data.js", "engine/index.js", "engine/query.js", "search/hits.js", "ui/dom.js",
+        "engine/base.js", "engine/data.js", "engine/index.js", "engine/query.js", "engine/words.js", "search/hits.js",
+        "ui/dom.js",
         "search/ui.js",
     ),
 }

@@ -1,5 +1,8 @@
 """lunr.js 2.3.9's Porter stemmer, line for line, so the index built in Python
-holds the terms lunr.js looks up.
+holds the terms lunr.js looks up, and one step of the hub's own after it
+(`stem`): a word ending in "ship" is stemmed as the word without it, so that
+"apprenticeships" finds "apprentices" (Porter leaves "apprenticeship" whole).
+The finder's engine does the same (engine/query.js, `stem`).
 
 Python lunr's stemmer follows the reference Porter algorithm, which differs from
 lunr.js's (it turns "money" into "monei"; lunr.js keeps "money"), and a term
@@ -46,10 +49,24 @@ RE_5_1 = re.compile(r"ll$")
 RE3_5 = re.compile("^" + _C + _v + "[^aeiouwxy]$")
 
 
+# "ship" comes off a word only when at least this many letters are left, so that
+# "hardship" and "township" keep theirs, while "apprenticeship" and "partnership" lose it.
+SHIP_ROOT_MIN = 5
+
+
 @functools.cache
 def stem(w: str) -> str:
-    """A word's stem. Remembered: the finder's index and the site search's stem
-    the same words, and a library repeats most of its words many times."""
+    """A word's stem: lunr.js's Porter stem, without a "ship" that Porter leaves on.
+    Remembered: the finder's index and the site search's stem the same words,
+    and a library repeats most of its words many times."""
+    w = porter(w)
+    if w.endswith("ship") and len(w) - 4 >= SHIP_ROOT_MIN:
+        return porter(w[:-4])
+    return w
+
+
+def porter(w: str) -> str:
+    """lunr.js's stemmer, line for line."""
     if len(w) < 3:
         return w
     first = w[0]

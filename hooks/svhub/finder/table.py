@@ -25,6 +25,7 @@ from ..structure.facets import (
     AWARDED,
     FACETS,
     FRAMEWORK_FACETS,
+    NAMED_FACETS,
     VALUE_BANDS,
     WEIGHTING,
     WEIGHTING_STEPS,
@@ -47,20 +48,32 @@ NEWEST_ROWS = 500
 def _facet_values(facet: Facet, vocab: Vocabularies) -> tuple[list[dict[str, Any]], list[str]]:
     """A checkbox facet's values, and the headings they are grouped under when the
     facet names a vocabulary of groups (a framework's themes) or its vocabulary
-    places each in a dimension (the themes)."""
+    places each in a dimension (the themes). A value of a facet that a query can
+    name carries its names (label and synonyms), which the search recognises."""
     if facet.kind is Kind.BAND:
         return [{"id": band, "label": label} for band, label, _low in VALUE_BANDS], []
     vocabulary = vocab[facet.vocabulary]
+
+    def value(v: str, group: int | None = None) -> dict[str, Any]:
+        term = vocabulary.terms[v]
+        return ({"id": v, "label": term.label} | ({"group": group} if group is not None else {})
+                | ({"names": list(term.names)} if facet.named_in_queries else {}))
+
     if facet.groups:
         groups = vocab[facet.groups].values
-        return ([{"id": v, "label": vocabulary.label(v), "group": groups.index(vocabulary.terms[v].group)}
-                 for v in vocabulary.values], [vocab[facet.groups].label(g) for g in groups])
+        return ([value(v, groups.index(vocabulary.terms[v].group)) for v in vocabulary.values],
+                [vocab[facet.groups].label(g) for g in groups])
     if not any(term.dimension for term in vocabulary):
-        return [{"id": v, "label": vocabulary.label(v)} for v in vocabulary.values], []
+        return [value(v) for v in vocabulary.values], []
     dimensions = vocab["dimension"].values
-    values = [{"id": v, "label": vocabulary.label(v), "group": dimensions.index(vocabulary.terms[v].dimension)}
-              for v in vocabulary.values]
+    values = [value(v, dimensions.index(vocabulary.terms[v].dimension)) for v in vocabulary.values]
     return values, [vocab["dimension"].label(d) for d in dimensions]
+
+
+def named_facets(vocab: Vocabularies) -> list[dict[str, Any]]:
+    """The facets a query's words can name, as the facet table gives them (param,
+    legend, values with their names): what the site search recognises."""
+    return [{"param": f.name, "legend": f.label, "values": _facet_values(f, vocab)[0]} for f in NAMED_FACETS]
 
 
 def mask_count(size: int) -> int:

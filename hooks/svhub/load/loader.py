@@ -12,7 +12,19 @@ from datetime import date
 from pathlib import Path
 
 from ..config import HubPaths
-from ..structure.casestudy import CaseStudy, Contract, Frameworks, Organisation, OrganisationChange, Outcome, Source
+from ..structure.casestudy import (
+    CaseStudy,
+    Contract,
+    Frameworks,
+    Kpi,
+    Notice,
+    Organisation,
+    OrganisationChange,
+    Outcome,
+    ProcurementAct,
+    Rating,
+    Source,
+)
 from ..structure.library import Library
 from ..structure.vocabularies import Vocabularies, load_vocabularies
 from . import frontmatter
@@ -36,8 +48,21 @@ class LoadResult:
         return self.case_study is not None and not has_errors(self.diagnostics)
 
 
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
 def _source(s: dict) -> Source:
-    return Source(s["title"], s["url"], s["publisher"], date.fromisoformat(s["date"]) if s.get("date") else None)
+    return Source(s["title"], s["url"], s["publisher"], _date(s.get("date")), bool(s.get("copy")))
+
+
+def _procurement_act(data: dict) -> ProcurementAct:
+    return ProcurementAct(
+        notices=tuple(Notice(n["id"], n.get("type"), n.get("url"), _date(n.get("date"))) for n in data.get("notices") or ()),
+        kpis=tuple(Kpi(k["name"], k.get("target")) for k in data.get("kpis") or ()),
+        performance=tuple(Rating(r["rating"], r["period"], r.get("notice"), r.get("kpi"))
+                          for r in data.get("performance") or ()),
+    )
 
 
 def _build(slug: str, path: str, doc: Document, dates: dict) -> CaseStudy:
@@ -83,6 +108,10 @@ def _build(slug: str, path: str, doc: Document, dates: dict) -> CaseStudy:
             for c in data.get("organisation_changes") or ()
         ),
         frameworks=Frameworks(**{key: tuple(values) for key, values in (data.get("frameworks") or {}).items()}),
+        stated_year=data.get("year"),
+        year_basis=data.get("year_basis"),
+        regimes=tuple(data.get("regimes") or ()),
+        procurement_act=_procurement_act(data.get("procurement_act") or {}),
         owner=data["owner"],
         published=dates["published"],
         last_reviewed=dates["last_reviewed"],

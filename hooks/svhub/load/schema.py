@@ -20,6 +20,8 @@ SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 URL_PATTERN = r"^https?://[^\s/?#]+\.[^\s]+$"
 TITLE_LENGTH = (10, 120)
 SUMMARY_MAX = 300
+NOTICE_ID_PATTERN = r"^[0-9]{6}-[0-9]{4}$"  # Find a Tender's notice identifiers, e.g. 012345-2025
+NOTICE_TYPE_PATTERN = r"^UK[0-9]{1,2}$"
 CHANGES = ("merged", "renamed", "abolished", "replaced")
 
 
@@ -65,6 +67,11 @@ def _object(description: str, properties: dict, required: list[str], **extra) ->
     }
 
 
+def _url(description: str) -> dict:
+    return {"description": description, "type": "string", "pattern": URL_PATTERN,
+            "not": {"pattern": HOME_PAGE_PATTERN}, "maxLength": 2000}
+
+
 def _year_or_date(description: str) -> dict:
     return {
         "description": description,
@@ -80,16 +87,15 @@ def build_schema(vocab: Vocabularies) -> dict:
         "A public source for the case study's facts.",
         {
             "title": _text("The source's title, as published.", 300),
-            "url": {
-                "description": "Web address of the page that says it (a deep link, never a home page); "
-                               "http or https only.",
-                "type": "string",
-                "pattern": URL_PATTERN,
-                "not": {"pattern": HOME_PAGE_PATTERN},
-                "maxLength": 2000,
-            },
+            "url": _url("Web address of the page that says it (a deep link, never a home page); "
+                        "http or https only."),
             "publisher": _text("Who published the source.", 200),
             "date": _date("When the source was published (YYYY-MM-DD), if it says."),
+            "copy": {
+                "description": "True when the link is a copy on a mirror or document-sharing site, used only "
+                               "where the publisher's own page is not available; the page labels it a copy.",
+                "type": "boolean",
+            },
         },
         ["title", "url", "publisher"],
     )
@@ -140,6 +146,59 @@ def build_schema(vocab: Vocabularies) -> dict:
     organisation = {
         "name": _text("The organisation's name.", 200),
     }
+    procurement_act = _object(
+        "What the Procurement Act 2023 notices of the contract publish, only for a contract let under that Act.",
+        {
+            "notices": {
+                "description": "The contract's notices on Find a Tender, as published.",
+                "type": "array",
+                "minItems": 1,
+                "items": _object(
+                    "One notice.",
+                    {
+                        "id": {"description": "The notice's identifier as published, e.g. '012345-2025'.",
+                               "type": "string", "pattern": NOTICE_ID_PATTERN},
+                        "type": {"description": "The notice type's code as published, e.g. UK6 (contract award "
+                                                "notice) or UK9 (contract performance notice).",
+                                 "type": "string", "pattern": NOTICE_TYPE_PATTERN},
+                        "url": _url("The notice's own page."),
+                        "date": _date("When the notice was published (YYYY-MM-DD)."),
+                    },
+                    ["id"],
+                ),
+            },
+            "kpis": {
+                "description": "The key performance indicators the contract details notice publishes (s.52).",
+                "type": "array",
+                "minItems": 1,
+                "items": _object(
+                    "One key performance indicator.",
+                    {
+                        "name": _text("The indicator, as published.", 300),
+                        "target": _text("Its target, as published.", 200),
+                    },
+                    ["name"],
+                ),
+            },
+            "performance": {
+                "description": "Ratings from contract performance notices (s.71), latest last.",
+                "type": "array",
+                "minItems": 1,
+                "items": _object(
+                    "One rating from a contract performance notice.",
+                    {
+                        "rating": _enum(vocab, "performance_rating", "The rating the notice gives."),
+                        "period": _text("The period the rating covers.", 120),
+                        "notice": {"description": "The identifier of the contract performance notice.",
+                                   "type": "string", "pattern": NOTICE_ID_PATTERN},
+                        "kpi": _text("The indicator rated, where the notice names one.", 300),
+                    },
+                    ["rating", "period"],
+                ),
+            },
+        },
+        [],
+    )
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Social Value Hub case study",
@@ -151,6 +210,7 @@ def build_schema(vocab: Vocabularies) -> dict:
             "outcomes", "evidence", "sources", "owner", "published",
             "last_reviewed", "review_by",
         ],
+        "dependentRequired": {"year": ["year_basis"], "year_basis": ["year"]},
         "properties": {
             "title": _text("The case study's headline.", TITLE_LENGTH[1], TITLE_LENGTH[0]),
             "summary": _text(
@@ -264,6 +324,23 @@ def build_schema(vocab: Vocabularies) -> dict:
                 },
                 [],
             ),
+            "year": {
+                "description": "The year the contract was let, or the service, programme or policy started, "
+                               "as a source states it; needs year_basis. The finder's year filter uses it.",
+                "type": "integer",
+                "minimum": YEAR_MIN,
+                "maximum": YEAR_MAX,
+            },
+            "year_basis": _enum(vocab, "year_basis", "What the year is the year of; needs year."),
+            "regimes": {
+                "description": "The law or policy the procurement was run under, only where a source says so "
+                               "or its dates make it certain.",
+                "type": "array",
+                "minItems": 1,
+                "uniqueItems": True,
+                "items": _enum(vocab, "regime", "A law or policy note."),
+            },
+            "procurement_act": procurement_act,
         },
     }
 

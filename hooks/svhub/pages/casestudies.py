@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date
 from typing import Any
 
@@ -10,7 +11,6 @@ from ..config import SiteInfo
 from ..output import GeneratedPage
 from ..structure.casestudy import CaseStudy, Source
 from ..structure.facets import (
-    AWARDED,
     EVIDENCE,
     FRAMEWORK_FACETS,
     REGION,
@@ -35,6 +35,7 @@ def _source(s: Source) -> dict[str, str]:
         "publisher": s.publisher,
         "date": long_date(s.date) if s.date else "",
         "date_iso": s.date.isoformat() if s.date else "",
+        "is_copy": s.copy,
     }
 
 
@@ -92,6 +93,7 @@ class CaseStudyPages:
                 if dimension in case_study.dimensions
             ],
             "sources": [_source(s) for s in case_study.sources],
+            "procurement_act": self._procurement_act(case_study),
             "changes": [
                 {
                     "organisation": c.organisation,
@@ -112,6 +114,22 @@ class CaseStudyPages:
             "related": [
                 {"title": r.title, "href": relative(here, r.url), "summary": r.summary}
                 for r in self.library.related(case_study)
+            ],
+        }
+
+    def _procurement_act(self, c: CaseStudy) -> dict[str, Any] | None:
+        act = c.procurement_act
+        if not act:
+            return None
+        latest = act.latest_rating
+        return {
+            "latest": {**asdict(latest), "label": self.vocab["performance_rating"].label(latest.rating)}
+            if latest else None,
+            "kpis": [asdict(k) for k in act.kpis],
+            "notices": [
+                {**asdict(n), "date": long_date(n.date) if n.date else "",
+                 "date_iso": n.date.isoformat() if n.date else ""}
+                for n in act.notices
             ],
         }
 
@@ -137,7 +155,11 @@ class CaseStudyPages:
                                            relative(here, facet_url(REVIEW_EXAMPLE, c.review_example))))
         contract = c.contract
         if contract.year:
-            row(AWARDED.row_label, (str(contract.year), None))
+            row("Contract year", (str(contract.year), None))
+        if c.stated_year and not (c.year_of == "contract-awarded" and contract.year == c.stated_year):
+            row("Year", (f"{c.stated_year} ({vocab['year_basis'].label(c.year_basis).lower()})", None))
+        if c.regimes:
+            row("Run under", *[(vocab["regime"].label(r), None) for r in c.regimes])
         if contract.started:
             started = contract.started
             row("Service started", (long_date(started) if isinstance(started, date) else str(started), None))

@@ -166,7 +166,7 @@ class Listings:
             meta = [
                 ("Commissioner", c.commissioner.name),
                 (SERVICE.row_label, vocab[SERVICE.vocabulary].label(c.service)),
-                ("Year", str(c.year) if c.year else "Not stated"),
+                ("Year", str(c.year) if c.year else "Year not published"),
                 (EVIDENCE.row_label, vocab[EVIDENCE.vocabulary].label(c.evidence)),
             ]
             details = "".join(

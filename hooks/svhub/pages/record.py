@@ -48,13 +48,25 @@ class RecordForm:
     data: dict[str, Any]
     duties: dict[str, dict[str, Any]]
     vocab: Vocabularies
+    thresholds: tuple[dict[str, Any], ...] = ()
 
     @classmethod
-    def load(cls, folder: Path, duties: list[dict[str, Any]], vocab: Vocabularies) -> RecordForm | None:
+    def load(cls, folder: Path, duties: list[dict[str, Any]], vocab: Vocabularies,
+             thresholds: list[dict[str, Any]] | None = None) -> RecordForm | None:
         file = folder / DATA_FILE
         if not file.exists():
             return None
-        return cls(yaml.safe_load(file.read_text(encoding="utf-8")), {d["id"]: d for d in duties}, vocab)
+        return cls(yaml.safe_load(file.read_text(encoding="utf-8")), {d["id"]: d for d in duties}, vocab,
+                   tuple(thresholds or ()))
+
+    def _threshold_test(self, spec: dict[str, Any]) -> dict[str, int]:
+        """`at_threshold`: the Schedule 1 figure for each kind of authority, read from thresholds.yml,
+        so the record and the scope check apply one rule (`*` for every kind not named)."""
+        from .reference import money  # one parser of a written figure
+        table = next(t for t in self.thresholds if t["id"] == spec["table"])
+        column = table["columns"][0]["key"]
+        rows = {r["id"]: money(r[column]) for r in table["rows"] if "id" in r}
+        return {kind: rows[row] for kind, row in spec["rows"].items()}
 
     # The parts ------------------------------------------------------------
 
@@ -142,6 +154,8 @@ class RecordForm:
         for key in ("value_at_least", "value_over"):
             if key in regime:
                 when[key] = regime[key]
+        if "at_threshold" in regime:
+            when["value_at_least_for"] = self._threshold_test(regime["at_threshold"])
         duty = self._duty(regime["duty"], f"regime '{regime['id']}'")
         questions = "".join(self._question(q, link) for q in regime["questions"])
         note = f'<p>{escape(" ".join(regime["note"].split()))}</p>' if regime.get("note") else ""

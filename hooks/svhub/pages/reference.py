@@ -29,10 +29,10 @@ from .instruments import Register, check_sources, check_text, label_history, tab
 from .record import RecordForm
 
 DIRECTIVE = re.compile(r"^\[\[hub:([a-z-]+)(?:\s+([A-Za-z0-9_-]+))?\]\]\s*$", re.M)
-DATASETS = ("duties", "thresholds", "timeline", "support", "barriers", "glossary")
+DATASETS = ("duties", "thresholds", "timeline", "support", "barriers", "glossary", "open", "scope")
 CHECKED_ONLY = ("collections",)  # read by pages.CollectionText; checked here with the rest
 HISTORY_BY_NATURE = frozenset({"timeline"})
-NOT_TEXT = frozenset({"id", "url", "href", "date", "section", "history", "sources"})
+NOT_TEXT = frozenset({"id", "url", "href", "date", "section", "history", "sources", "pages"})
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 
@@ -63,6 +63,52 @@ def link(href: str, from_uri: str) -> str:
     if target.endswith("/") or target == "":
         target += "index.md"
     return posixpath.relpath(target, posixpath.dirname(from_uri) or ".")
+
+
+def money(text: str) -> int:
+    """A threshold as written in thresholds.yml ("£207,720") as pounds."""
+    digits = re.sub(r"[^0-9]", "", str(text).split("(")[0])
+    return int(digits)
+
+
+@dataclass(frozen=True)
+class ScopeAnswer:
+    """One part of a contract, answered: the threshold that applies and what follows."""
+
+    threshold: str
+    row_label: str
+    public: str
+    follows: str
+
+
+def scope_answer(tables: list[dict[str, Any]], table_id: str, row_id: str, kind: str, value: int) -> ScopeAnswer:
+    """The scope check's one rule, shared by the page and its tests.
+
+    The Procurement Act threshold comes from the row the contract falls in; the
+    2012 Act reaches only contracts that include services (s.1(1)), so a works
+    contract below its threshold is outside both, and one above it turns on
+    section 1(16), an open point.
+    """
+    table = next(t for t in tables if t["id"] == table_id)
+    row = next(r for r in table["rows"] if r.get("id") == row_id)
+    figure = row[table["columns"][0]["key"]]
+    label = row["contract"].rsplit("(", 1)[-1].rstrip(")")
+    above = value >= money(figure)
+    public = "Yes" if above else "No"
+    if kind == "works" and not above:
+        follows = ("Below the works threshold, so not a public contract. The 2012 Act covers "
+                   "services, not works only, so it does not apply. Part 6 of the Procurement "
+                   "Act (below-threshold contracts) may.")
+    elif kind == "works":
+        follows = ("A public contract, so sections 12 and 13 of the Procurement Act apply. "
+                   "Whether the 2012 Act reaches a works contract with some services is an open point.")
+    elif above:
+        follows = ("A public contract for services: the 2012 Act's duty to consider applies "
+                   "before you start (PPN 003, paragraph 2), with sections 12 and 13 of the Procurement Act.")
+    else:
+        follows = ("Below the threshold, so not a public contract. Before 2025 the 2012 Act did "
+                   "not reach such contracts; its current test is an open point.")
+    return ScopeAnswer(figure, label, public, follows)
 
 
 def _indent(text: str, spaces: int = 4) -> str:
@@ -142,7 +188,7 @@ class ReferenceData:
             data[name] = _resolved(loaded or [], register)
         if problems:
             raise UserError(sorted(problems))
-        return cls(data, register, RecordForm.load(paths.reference_data, data["duties"], vocab))
+        return cls(data, register, RecordForm.load(paths.reference_data, data["duties"], vocab, data["thresholds"]))
 
     # Renderers, one per directive -----------------------------------------
 
@@ -251,6 +297,39 @@ class ReferenceData:
             parts.append(f"### {term} {{#{entry['id']}}}\n\n" + as_history(entry, text))
         return "\n".join(parts)
 
+    def open(self, arg: str | None, from_uri: str) -> str:
+        """`[[hub:open <page>]]`: the one box on a page listing what the hub could not settle.
+
+        Each open point is written once in open.yml, with what was searched and where
+        a reader can check, and names the pages it bears on; a page gathers its own.
+        """
+        items = [item for item in self.data["open"] if arg in (item.get("pages") or [])]
+        if not items:
+            raise KeyError(f"no open point names the page '{arg}' in content/_data/open.yml")
+        lines = []
+        for item in items:
+            lines.append(f"- **Not confirmed: {item['question']}** {item['detail']}\n"
+                         f"  *Searched:* {item['searched']}\n"
+                         f"  *Check it yourself:* [{item['check']['title']}]({item['check']['url']}).")
+        body = ("Everything else on this page is stated from the text of the law or the "
+                "publisher's own guidance. These points are still open:\n\n" + "\n".join(lines))
+        return f'!!! open "What is still open"\n\n{_indent(body)}\n'
+
+    def scope(self, arg: str | None, from_uri: str) -> str:
+        """`[[hub:scope <id>]]`: a worked scope example, answered from thresholds.yml and duties.yml."""
+        by_id = {e["id"]: e for e in self.data["scope"]}
+        if arg not in by_id:
+            raise KeyError(f"no scope example with id '{arg}'{did_you_mean(arg or '', by_id)}")
+        example = by_id[arg]
+        rows = "| Part of the contract | Threshold that applies | Public contract at this value? | What follows |\n| --- | --- | --- | --- |\n"
+        for part in example["parts"]:
+            answer = scope_answer(self.data["thresholds"], example["table"], part["row"], part["kind"],
+                                  int(example["value"]))
+            rows += (f"| **{part['name']}.** {' '.join(part['why'].split())} | {answer.threshold} "
+                     f"({answer.row_label}) | {answer.public} | {answer.follows} |\n")
+        return (f"**{example['title']}**, let by {example['authority']}.\n\n{rows}\n"
+                "<small>Thresholds from the table above, which cites its sources.</small>\n")
+
     def instruments(self, arg: str | None, from_uri: str) -> str:
         return table(self.register)
 
@@ -271,7 +350,7 @@ class ReferenceData:
             "duties": self.duties, "duty": self.duty, "thresholds": self.thresholds,
             "timeline": self.timeline,
             "support": self.support, "barriers": self.barriers, "glossary": self.glossary,
-            "instruments": self.instruments,
+            "instruments": self.instruments, "open": self.open, "scope": self.scope,
             "record": self.record,
         }
 

@@ -54,6 +54,49 @@ class Source:
     url: str
     publisher: str
     date: date | None = None
+    copy: bool = False  # a mirror's or document-sharing site's copy, labelled so on the page
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A Procurement Act 2023 notice of the contract, as Find a Tender publishes it."""
+
+    id: str
+    type: str | None = None  # UK6, UK9...: only as the notice prints it
+    url: str | None = None
+    date: date | None = None
+
+
+@dataclass(frozen=True)
+class Kpi:
+    name: str
+    target: str | None = None
+
+
+@dataclass(frozen=True)
+class Rating:
+    """A contract performance notice's rating (Procurement Act 2023 s.71)."""
+
+    rating: str
+    period: str
+    notice: str | None = None
+    kpi: str | None = None
+
+
+@dataclass(frozen=True)
+class ProcurementAct:
+    """What a contract's Procurement Act 2023 notices publish: its notices, KPIs and ratings."""
+
+    notices: tuple[Notice, ...] = ()
+    kpis: tuple[Kpi, ...] = ()
+    performance: tuple[Rating, ...] = ()
+
+    @property
+    def latest_rating(self) -> Rating | None:
+        return self.performance[-1] if self.performance else None
+
+    def __bool__(self) -> bool:
+        return bool(self.notices or self.kpis or self.performance)
 
 
 @dataclass(frozen=True)
@@ -103,10 +146,23 @@ class CaseStudy:
     tags: tuple[str, ...] = ()
     organisation_changes: tuple[OrganisationChange, ...] = ()
     frameworks: Frameworks = field(default_factory=Frameworks)
+    # The year the reader filters by, and what it is the year of (`year`, `year_basis`);
+    # without them, the year of a stated award.
+    stated_year: int | None = None
+    year_basis: str | None = None
+    regimes: tuple[str, ...] = ()
+    procurement_act: ProcurementAct = field(default_factory=ProcurementAct)
 
     @property
     def year(self) -> int | None:
-        return self.contract.year
+        return self.stated_year or self.contract.year
+
+    @property
+    def year_of(self) -> str | None:
+        """What the year is the year of (a year_basis value), if there is a year."""
+        if self.stated_year:
+            return self.year_basis
+        return "contract-awarded" if self.contract.year else None
 
     @property
     def themes(self) -> tuple[str, ...]:

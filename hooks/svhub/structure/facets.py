@@ -45,6 +45,9 @@ class Facet:
     collections: bool = False
     column: str = ""  # its column in the finder's facet table; its name unless given
     groups: str | None = None  # the vocabulary its values are grouped under (each term's `group`), if any
+    # Whether a query's words can name its values (a label or a synonym): the
+    # search then offers the value as a filter, and indexes the names with each case study.
+    named_in_queries: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "column", self.column or self.name)
@@ -77,12 +80,13 @@ def value_band(value: int | None) -> tuple[str, ...]:
 
 
 SERVICE = Facet("service", "Service area", ("service",), Kind.MULTI, lambda c: (c.service,), "service",
-                folder="service", short="Service")
-THEME = Facet("theme", "Theme", ("outcomes", "theme"), Kind.MULTI, lambda c: c.themes, "theme", folder="theme")
+                folder="service", short="Service", named_in_queries=True)
+THEME = Facet("theme", "Theme", ("outcomes", "theme"), Kind.MULTI, lambda c: c.themes, "theme", folder="theme",
+              named_in_queries=True)
 COMMISSIONER_TYPE = Facet("commissioner_type", "Commissioner type", ("commissioner", "type"), Kind.MULTI,
-                          lambda c: (c.commissioner.type,), "commissioner_type")
+                          lambda c: (c.commissioner.type,), "commissioner_type", named_in_queries=True)
 REGION = Facet("region", "Region", ("commissioner", "region"), Kind.MULTI, lambda c: (c.commissioner.region,),
-               "region", folder="region")
+               "region", folder="region", named_in_queries=True)
 STAGES = Facet("stages", "Stages", ("stages",), Kind.MULTI, lambda c: c.stages, "stage")
 EVIDENCE = Facet("evidence", "Evidence", ("evidence",), Kind.MULTI, lambda c: (c.evidence,), "evidence")
 REVIEW_EXAMPLE = Facet("review_example", "Contract type named in the 2014 review", ("review_example",), Kind.MULTI,
@@ -91,7 +95,10 @@ REVIEW_EXAMPLE = Facet("review_example", "Contract type named in the 2014 review
 VALUE = Facet("value_gbp", "Contract value", ("contract", "value_gbp"), Kind.BAND,
               lambda c: value_band(c.contract.value_gbp),
               hint="As published: some are a year's value, some the whole contract's.")
-AWARDED = Facet("awarded", "Contract year", ("contract", "awarded"), Kind.RANGE, column="year")
+# The finder's year: the year the contract was let, or the service, programme or policy started
+# (`year`, else a stated award). Its parameter keeps its first name, so old links still work.
+AWARDED = Facet("awarded", "Year", ("year",), Kind.RANGE, column="year",
+                hint="The year the contract was let, or the programme or policy started.")
 WEIGHTING = Facet("social_value_weighting_pct", "Social value weighting", ("contract", "social_value_weighting_pct"),
                   Kind.RANGE)
 PPN_06_20_THEME = Facet("ppn_06_20_themes", "PPN 06/20 theme", ("frameworks", "ppn_06_20_themes"), Kind.MULTI,
@@ -112,4 +119,6 @@ FACETS: tuple[Facet, ...] = (SERVICE, THEME, COMMISSIONER_TYPE, REGION, STAGES, 
 FRAMEWORK_FACETS: tuple[Facet, ...] = (PPN_06_20_THEME, PPN_06_20, WELLBEING_GOAL, TOMS_THEME)
 # The facets with static pages, in the order the listing's "Browse by" links show them.
 PAGE_FACETS: tuple[Facet, ...] = tuple(f for f in FACETS if f.folder)
+# The facets whose values a query's words can name, in the order the finder shows them.
+NAMED_FACETS: tuple[Facet, ...] = tuple(f for f in FACETS if f.named_in_queries)
 BY_NAME = {f.name: f for f in FACETS}

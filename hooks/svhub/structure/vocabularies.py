@@ -18,6 +18,14 @@ class Term:
     description: str
     dimension: str | None = None
     group: str | None = None  # a value of the vocabulary its vocabulary is grouped by (a framework's theme)
+    # Other words readers use for it ("NHS", "councils", "highways"): the search
+    # offers the value as a filter when a query names it, and finds its case studies.
+    synonyms: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Its label and its synonyms: every name a reader may know it by."""
+        return (self.label, *self.synonyms)
 
 
 @dataclass(frozen=True)
@@ -67,7 +75,8 @@ def parse_vocabularies(data: dict) -> Vocabularies:
         by_name[name] = Vocabulary(
             name,
             {
-                value: Term(value, spec["label"], spec["description"], spec.get("dimension"), spec.get("group"))
+                value: Term(value, spec["label"], spec["description"], spec.get("dimension"), spec.get("group"),
+                            tuple(spec.get("synonyms") or ()))
                 for value, spec in entries.items() if value != ABOUT
             },
             About(" ".join(about["note"].split()), tuple(about.get("sources") or ())) if about else None,

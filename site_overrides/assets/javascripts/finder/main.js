@@ -10,14 +10,15 @@
  * (on finder-url.js's tag) and is put on the page as text, never as HTML.
  *
  * This module joins the engine (hub.data, hub.index, hub.query, hub.state,
- * hub.filter, hub.csv: no DOM) to the UI (hub.controls, hub.results,
- * hub.chips, hub.count, hub.print). */
+ * hub.words, hub.filter, hub.csv: no DOM) to the UI (hub.controls, hub.results,
+ * hub.chips, hub.suggest, hub.count, hub.print). */
 (function (hub) {
   "use strict";
   if (!hub || !hub.href || !window.fetch || !window.URLSearchParams || !window.Proxy) return;
   hub.started = true;
 
   var PAGE = 20;  // results shown at first, and added by each "Show more"
+  var FILTERS = "hub-finder-filters";  // the filters' id, which links to them use
   var url = hub.href, S = hub.state, M = hub.count.MESSAGES;
   var root = null, table = null, text = null, facets = [];
   var index = null, indexLoading = null, indexFailed = false, csvText = null;
@@ -115,14 +116,15 @@
     return counted;
   }
 
+  /* Redraws for the state; the promise is kept once the results are shown. */
   function update() {
     var counted = filter();
     if (!counted) {  // the index, or a shard of it, is on its way or could not be loaded
       hub.count.set(ui.count, indexFailed ? M.indexFailed : M.indexLoading);
-      return;
+      return Promise.resolve();
     }
     ui.controls.showCounts(counted, state);
-    render();
+    return render();
   }
 
   /* Every change goes into the URL. Typing makes one history entry, written
@@ -141,7 +143,7 @@
     }
     lastAction = kind;
     shown = PAGE;
-    update();
+    return update();
   }
 
   function writeURL(push) {
@@ -170,6 +172,7 @@
     ui.download.disabled = ui.printing.button.disabled = n === 0;
     hub.print.update(ui.printing, state, table, n);
     hub.chips.render(ui, state, table, removeChip);
+    hub.suggest.render(ui.suggest, table, state, unmatched(), n, suggestions, FILTERS);
     hub.follow.render(ui.follow, state, table);
     // When the first results were shown, and every update (read by `make bench`).
     if (!performance.getEntriesByName("hub-finder-results").length) {
@@ -178,6 +181,38 @@
       text.prefetch(function (next) { (window.requestIdleCallback || setTimeout)(next); });
     }
     performance.mark("hub-finder-render");
+  }
+
+  /* The words of the query no case study contains, once the index has come. */
+  function unmatched() {
+    return index && hasKeywords() ? hub.query.unmatched(index, state.q) : [];
+  }
+
+  /* What the reader does with what the finder made of their words (hub.suggest). */
+  var suggestions = {
+    apply: function (named) {
+      state.facets[named.param] = (state.facets[named.param] || []).concat([named.id]);
+      state.q = hub.words.without(state.q, named);
+      ui.controls.sync(state);
+      act("suggestion").then(afterOffer);
+    },
+    dismiss: function (key) {
+      state.dismissed.push(key);
+      render().then(afterOffer);
+    },
+    retry: function (q) {
+      state.q = q;
+      ui.controls.sync(state);
+      act("retry");
+      ui.controls.q.focus();
+    },
+    filters: function () { ui.controls.filters.open = true; }
+  };
+
+  /* Focus goes to the next offer, or to the keyword box when none is left. */
+  function afterOffer() {
+    var next = ui.suggest.offers.querySelector("button");
+    (next || ui.controls.q).focus();
   }
 
   function removeChip(chip, n) {
@@ -247,6 +282,7 @@
     });
     ui.active = el("div", { "class": "hub-finder__active" }, [ui.chips, ui.clear]);
     ui.ignored = el("p", { "class": "hub-finder__ignored", hidden: true });
+    ui.suggest = hub.suggest.build();
     ui.more = el("button", { type: "button", "class": "md-button hub-finder__more" });
     ui.more.addEventListener("click", function () {
       var first = results.length > shown ? shown : -1;
@@ -260,7 +296,7 @@
     ui.follow = hub.follow.find();
     var main = el("div", { "class": "hub-finder__results" }, [
       el("div", { "class": "hub-finder__bar" }, [ui.count, controls.sorting, ui.download, ui.printing.button]),
-      ui.active, ui.ignored, ui.printing.summary, list, ui.more
+      ui.active, ui.ignored, ui.suggest.node, ui.printing.summary, list, ui.more
     ]);
     var form = el("form", { "class": "hub-finder__form", role: "search", "aria-label": "Case studies" }, [
       controls.search, el("div", { "class": "hub-finder__layout" }, [controls.filters, main])

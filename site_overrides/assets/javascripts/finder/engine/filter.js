@@ -83,8 +83,8 @@
   /* Sorts rows (newest first already) in `order` (hub.state.sortOrder). */
   function sort(rows, order, table, matches) {
     if (order === "relevance") {
-      var rank = hub.query.rank;
-      rows.sort(function (a, b) { return rank(matches[b]) - rank(matches[a]) || a - b; });
+      var compare = hub.query.compare;
+      rows.sort(function (a, b) { return compare(matches[a], matches[b]) || a - b; });
     } else if (order === "value") {
       var value = table.columns.contract_value;
       rows.sort(function (a, b) {

@@ -84,6 +84,11 @@
                                           function () { waiting = null; ready(false); });
         return null;
       },
+      /* Whether any term is `root`, or with `prefix`, starts with it: no shard is needed. */
+      has: function (root, prefix) {
+        var i = firstAtLeast(terms, root);
+        return i < terms.length && (terms[i] === root || (prefix && terms[i].lastIndexOf(root, 0) === 0));
+      },
       /* While a word is still too short to search for as a prefix, the few
        * shards its terms are in come ahead, so the next keystroke need not wait. */
       prefetch: function (prefix) {

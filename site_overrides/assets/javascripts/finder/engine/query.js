@@ -1,45 +1,82 @@
-/* Engine: the keyword query, the same as svhub.search_index.query. No DOM.
+/* Engine: the keyword query, the same as svhub.finder.index.query. No DOM.
  *
- * Every word must match: from the index's prefix_min letters on, as a prefix
- * of a stemmed term ("appren" finds "apprentices"), with a whole-word match
- * boosted; shorter words only as whole words. Relevance ranks by score to six
- * places, then newest first, as Python does. */
+ * Any of the words may match: from the index's prefix_min letters on, as a
+ * prefix of a stemmed term ("appren" finds "apprentices"), with a whole-word
+ * match boosted; shorter words only as whole words. Relevance ranks by how
+ * many of the words a result matched (all above some), then by score to six
+ * places, then newest first, as Python does. A word no document contains is
+ * reported (`unmatched`) and plays no part. */
 (function (hub) {
   "use strict";
 
-  /* The words of what someone typed that can match: trimmed, without stop words. */
-  function words(text) {
-    var lunr = globalThis.lunr;
-    if (!lunr) return [];
-    return lunr.tokenizer(text).map(function (token) { return lunr.trimmer(token); })
-      .filter(function (token) { return token.toString() && lunr.stopWordFilter(token); })
-      .map(String);
+  var SHIP_ROOT_MIN = 5;  // svhub.finder.stemmer.SHIP_ROOT_MIN
+
+  /* A word's stem, as svhub.finder.stemmer.stem makes it: lunr's Porter stem,
+   * without a "ship" Porter leaves on ("apprenticeships" finds "apprentices"). */
+  function stemWord(word) {
+    var lunr = globalThis.lunr, porter = function (w) { return lunr.stemmer(new lunr.Token(w)).toString(); };
+    var root = porter(word);
+    return /ship$/.test(root) && root.length - 4 >= SHIP_ROOT_MIN ? porter(root.slice(0, -4)) : root;
   }
 
-  /* The matches by ref (a row of the facet table), or null while a shard of
-   * `index` (hub.index.load) is fetched; `ready(ok)` is called once it has come. */
+  /* The words of what someone typed that can match: trimmed, without stop words, each once. */
+  function words(text) {
+    var lunr = globalThis.lunr, out = [];
+    if (!lunr) return [];
+    lunr.tokenizer(text).forEach(function (token) {
+      token = lunr.trimmer(token);
+      var word = token.toString();
+      if (word && lunr.stopWordFilter(token) && out.indexOf(word) < 0) out.push(word);
+    });
+    return out;
+  }
+
+  /* Whether query word `word` (its stem `root`) matches index term `term`. */
+  function matchesTerm(word, root, term, prefixMin) {
+    return term === root || (word.length >= prefixMin && term.lastIndexOf(root, 0) === 0);
+  }
+
+  /* The matches by ref (a row of the facet table), each with `words`, how many
+   * of the query's words it matched, or null while a shard of `index`
+   * (hub.index.load) is fetched; `ready(ok)` is called once it has come. */
   function run(index, text, ready) {
-    var lunr = globalThis.lunr, found = index.search(function (q) {
-      words(text).forEach(function (word) {
+    var lunr = globalThis.lunr, list = words(text), roots = list.map(stemWord);
+    var found = index.search(function (q) {
+      list.forEach(function (word, w) {
         if (word.length >= index.prefixMin) {
-          q.term(lunr.stemmer(new lunr.Token(word)).toString(),
-                 { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, presence: lunr.Query.presence.REQUIRED });
-          q.term(word, { usePipeline: true, boost: 10 });
+          q.term(roots[w], { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING });
+          q.term(roots[w], { usePipeline: false, boost: 10 });
         } else {
-          q.term(word, { usePipeline: true, presence: lunr.Query.presence.REQUIRED });
+          q.term(roots[w], { usePipeline: false });
           index.prefetch(word);
         }
       });
     }, ready);
     if (!found) return null;
     var matches = {};
-    found.forEach(function (match) { matches[match.ref] = match; });
+    found.forEach(function (match) {
+      var terms = Object.keys(match.matchData.metadata);
+      match.words = list.filter(function (word, w) {
+        return terms.some(function (term) { return matchesTerm(word, roots[w], term, index.prefixMin); });
+      }).length;
+      matches[match.ref] = match;
+    });
     return matches;
+  }
+
+  /* The words of `text` that no document of `index` contains. */
+  function unmatched(index, text) {
+    return words(text).filter(function (word) { return !index.has(stemWord(word), word.length >= index.prefixMin); });
   }
 
   /* A match's score as the ranking compares it: equal to six places is a tie. */
   function rank(match) {
     return Math.round(match.score * 1e6);
+  }
+
+  /* Orders two matches, the better first: more words, then a higher score. */
+  function compare(a, b) {
+    return b.words - a.words || rank(b) - rank(a);
   }
 
   /* The index terms a match matched, which results mark in the text. */
@@ -52,13 +89,14 @@
   function stem(part) {
     var known = stems.get(part);
     if (known === undefined) {
-      var lunr = globalThis.lunr, word = part.toLowerCase().replace(/^\W+/, "").replace(/\W+$/, "");
-      known = word ? lunr.stemmer(new lunr.Token(word)).toString() : "";
+      var word = part.toLowerCase().replace(/^\W+/, "").replace(/\W+$/, "");
+      known = word ? stemWord(word) : "";
       stems.set(part, known);
     }
     return known;
   }
 
-  hub.query = { words: words, run: run, rank: rank, matchedTerms: matchedTerms, stem: stem };
+  hub.query = { words: words, run: run, unmatched: unmatched, rank: rank, compare: compare,
+                matchedTerms: matchedTerms, stem: stem, stemWord: stemWord };
   if (typeof module === "object" && module.exports) module.exports = hub.query;
 })(globalThis.hubFinder = globalThis.hubFinder || {});

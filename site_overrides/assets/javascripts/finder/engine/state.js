@@ -6,6 +6,7 @@
  *   weighting  a percentage or null for any            URL: social_value_weighting_pct=20
  *   sort       "relevance", "newest", "value", or "" for the default
  *   notApplied [{legend, value}]: what a link asked for that the finder cannot apply
+ *   dismissed  ["param=id", …]: filters the keywords name that the reader dismissed (not in the URL)
  *
  * What the finder cannot apply is reported, and never written back to the URL. */
 (function (hub) {
@@ -16,7 +17,7 @@
   var LEGEND = { awarded: "Contract year", social_value_weighting_pct: "Social value weighting", sort: "Sort" };
 
   function empty() {
-    return { q: "", facets: {}, years: null, weighting: null, sort: "", notApplied: [] };
+    return { q: "", facets: {}, years: null, weighting: null, sort: "", notApplied: [], dismissed: [] };
   }
 
   /* A year range from two years (numbers or null); null when both are null. */

@@ -67,13 +67,19 @@
   }
 
   /* Whether a regime applies: every answer it names is one of its values, and
-   * the estimated value passes its test (value_at_least, value_over). */
+   * the estimated value passes its test (value_at_least, value_over, and
+   * value_at_least_for: the Procurement Act threshold for the kind of authority). */
   function applies(when, answers) {
     var wanted = when.answers || {};
     var ok = Object.keys(wanted).every(function (name) { return wanted[name].indexOf(answers[name]) >= 0; });
     var value = amount(answers.value_gbp);
     if (ok && "value_at_least" in when) ok = value !== null && value >= when.value_at_least;
     if (ok && "value_over" in when) ok = value !== null && value > when.value_over;
+    if (ok && "value_at_least_for" in when) {
+      var kinds = when.value_at_least_for;
+      var figure = answers.authority_type in kinds ? kinds[answers.authority_type] : kinds["*"];
+      ok = value !== null && value >= figure;
+    }
     return ok;
   }
 

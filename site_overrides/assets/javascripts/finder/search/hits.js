@@ -2,13 +2,18 @@
  * (engine/index.js, engine/query.js). No DOM.
  *
  * svhub.search.files wrote one index of guidance sections (refs below
- * head.guidance) and case studies (the rest, newest first), and the
- * documents' addresses and result text in chunks of head.docs_chunk. A search
- * ranks the matches as the finder does (score to six places, then ref) and
- * splits them into the two groups; `documents` fetches only the chunks of the
+ * head.guidance), reference sections (the next head.reference: the glossary,
+ * the data dictionary, the change notes) and case studies (the rest, newest
+ * first), and the documents' addresses, result text and snippet text in
+ * chunks of head.docs_chunk. A search ranks the matches as the finder does
+ * (words matched, score to six places, then ref) and groups them by kind, as
+ * svhub.search.files.hits does: reference comes last unless the query names
+ * a reference section's title. `documents` fetches only the chunks of the
  * hits that will be shown. */
 (function (hub) {
   "use strict";
+
+  var GROUPS = ["guidance", "caseStudies", "reference"];  // svhub.search.files.GROUPS
 
   /* `head` came from the URL `base`; `fetchJSON` (hub.json unless given) fetches the other files. */
   function load(head, base, fetchJSON) {
@@ -19,21 +24,34 @@
         .catch(function (error) { chunks[k] = null; throw error; });
       return chunks[k];
     }
+    /* How many terms of a match's title field the query matched. */
+    function titleTerms(match) {
+      var metadata = match.matchData.metadata;
+      return Object.keys(metadata).filter(function (term) { return "title" in metadata[term]; }).length;
+    }
     return {
-      /* {guidance: [refs], caseStudies: [refs]}, best first, or null while
-       * shards come (`ready(ok)` is called once they have). */
+      /* {order, guidance, caseStudies, reference: [refs], matches, unmatched, named}, best
+       * first, or null while shards come (`ready(ok)` is called once they have). */
       search: function (text, ready) {
-        if (!hub.query.words(text).length) return { guidance: [], caseStudies: [] };
+        var hits = { order: GROUPS.slice(), guidance: [], caseStudies: [], reference: [], matches: {},
+                     unmatched: hub.query.unmatched(index, text), named: hub.words.recognise(head.facets, text) };
+        if (!hub.query.words(text).length) return hits;
         var matches = hub.query.run(index, text, ready);
         if (!matches) return null;
-        var ranked = Object.keys(matches).map(function (ref) {
-          return { ref: Number(ref), rank: hub.query.rank(matches[ref]) };
-        }).sort(function (a, b) { return b.rank - a.rank || a.ref - b.ref; });
-        var hits = { guidance: [], caseStudies: [] };
-        ranked.forEach(function (hit) { (hit.ref < head.guidance ? hits.guidance : hits.caseStudies).push(hit.ref); });
+        hits.matches = matches;
+        var named = [], g = head.guidance, r = head.reference;
+        Object.keys(matches).map(Number).sort(function (a, b) {
+          return hub.query.compare(matches[a], matches[b]) || a - b;
+        }).forEach(function (ref) {
+          if (ref < g) hits.guidance.push(ref);
+          else if (ref < g + r) (titleTerms(matches[ref]) >= head.reference_title_terms[ref - g] ? named : hits.reference).push(ref);
+          else hits.caseStudies.push(ref);
+        });
+        hits.reference = named.concat(hits.reference);
+        if (named.length) hits.order = ["reference", "guidance", "caseStudies"];
         return hits;
       },
-      /* A promise of each ref's {url, title, context} (url relative to the site's root). */
+      /* A promise of each ref's {url, title, context, text} (url relative to the site's root). */
       documents: function (refs) {
         var needed = [];
         refs.forEach(function (ref) {
@@ -44,7 +62,7 @@
           return Promise.all(refs.map(function (ref) {
             return chunks[Math.floor(ref / head.docs_chunk)].then(function (rows) {
               var row = rows[ref % head.docs_chunk];
-              return { url: row[0], title: row[1], context: row[2] };
+              return { url: row[0], title: row[1], context: row[2], text: row[3] };
             });
           }));
         });
@@ -52,14 +70,21 @@
     };
   }
 
-  /* What the live region says of a search's hits. */
-  function wording(hits) {
-    var g = hits.guidance.length, c = hits.caseStudies.length;
-    if (!g && !c) return "Nothing matches. Try other or fewer words.";
-    return [g + (g === 1 ? " guidance section" : " guidance sections"),
-            c + (c === 1 ? " case study" : " case studies")].join(" and ") + " match.";
+  /* How many hits a search found, in all its groups. */
+  function total(hits) {
+    return GROUPS.reduce(function (sum, group) { return sum + hits[group].length; }, 0);
   }
 
-  hub.hits = { load: load, wording: wording };
+  /* What the live region says of a search's hits. */
+  function wording(hits) {
+    var g = hits.guidance.length, c = hits.caseStudies.length, r = hits.reference.length;
+    if (!total(hits)) return "Nothing matches. Try other or fewer words.";
+    var parts = [g + (g === 1 ? " guidance section" : " guidance sections"),
+                 c + (c === 1 ? " case study" : " case studies")];
+    if (r) parts.push(r + (r === 1 ? " reference section" : " reference sections"));
+    return parts.slice(0, -1).join(", ") + " and " + parts[parts.length - 1] + " match.";
+  }
+
+  hub.hits = { load: load, total: total, wording: wording, GROUPS: GROUPS };
   if (typeof module === "object" && module.exports) module.exports = hub.hits;
 })(globalThis.hubFinder = globalThis.hubFinder || {});

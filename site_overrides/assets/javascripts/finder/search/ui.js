@@ -8,18 +8,19 @@
  * results there are. */
 (function (hub) {
   "use strict";
-  var el = hub.dom.el, HEADER_SHOWN = 5, PAGE_SHOWN = 50;
+  var el = hub.dom.el, HEADER_SHOWN = 5, PAGE_SHOWN = 50, HEADER_SNIPPET = 14;
   var form = document.querySelector("form[data-hub-search]");
   if (!form || !window.lunr) return;
   var root = new URL(form.getAttribute("data-root"), location.href);
   var headURL = new URL(form.getAttribute("data-index"), location.href);
   var pageURL = new URL(form.getAttribute("data-page"), location.href);
   var finderURL = new URL(form.getAttribute("data-finder"), location.href);
-  var engine = null, failed = false;
+  var engine = null, failed = false, facets = [];
 
   /* The engine, once the index's head has come: `then(engine)`, or null if it could not. */
   var ready = hub.json(headURL.href).then(function (head) {
     engine = hub.hits.load(head, headURL.href);
+    facets = head.facets;
     return engine;
   }, function () { failed = true; return null; });
 
@@ -40,7 +41,8 @@
         if (ok) search(latestText); else say("Part of the search index could not be loaded. Check your connection, then try again.");
       });
       if (!hits) { say("Searching…"); return; }
-      var refs = hits.guidance.slice(0, shown).concat(hits.caseStudies.slice(0, shown));
+      var refs = [];
+      hits.order.forEach(function (group) { refs = refs.concat(hits[group].slice(0, shown)); });
       engine.documents(refs).then(function (docs) {
         if (mine !== latest) return;
         var byRef = {};
@@ -52,8 +54,54 @@
 
   function href(doc) { return new URL(doc.url, root).href; }
   function pageFor(text) { var url = new URL(pageURL); url.searchParams.set("q", text); return url.href; }
-  function finderFor(text) { var url = new URL(finderURL); url.searchParams.set("q", text); return url.href; }
-  var GROUPS = [["guidance", "Guidance"], ["caseStudies", "Case studies"]];
+  function finderFor(text, named) {
+    var url = new URL(finderURL);
+    if (named) text = hub.words.without(text, named);
+    if (hub.hasKeywords(text)) url.searchParams.set("q", text);
+    if (named) url.searchParams.set(named.param, named.id);
+    return url.href;
+  }
+  var LABELS = { guidance: "Guidance", caseStudies: "Case studies", reference: "Glossary and reference" };
+
+  /* A result's snippet: its text around the words it matched, those marked (as elements, never HTML). */
+  function snippet(hits, ref, doc, size) {
+    if (!doc.text) return null;
+    var cut = hub.words.snippet(doc.text, hub.query.matchedTerms(hits.matches[ref]), size);
+    var pieces = cut.pieces.map(function (p) { return p[1] ? el("mark", { text: p[0] }) : hub.dom.text(p[0]); });
+    if (cut.before) pieces.unshift(hub.dom.text("… "));
+    if (cut.after) pieces.push(hub.dom.text(" …"));
+    return el("span", { "class": "hub-search__snippet" }, pieces);
+  }
+
+  /* What the search made of the words: the finder's filters they name, as links to the
+   * finder with each applied, and the words nothing contains, with the query without them. */
+  function help(hits, text) {
+    var parts = [];
+    if (hits.named.length) {
+      var links = [];
+      hits.named.forEach(function (named, i) {
+        var facet = facets.filter(function (f) { return f.param === named.param; })[0];
+        var value = facet.values.filter(function (v) { return v.id === named.id; })[0];
+        if (i) links.push(hub.dom.text(", "));
+        links.push(el("a", { href: finderFor(text, named), text: facet.legend + ": " + value.label }));
+      });
+      parts.push(el("p", { "class": "hub-search__offers" },
+                    [hub.dom.text("Case studies by filter: ")].concat(links)));
+    }
+    if (hits.unmatched.length) {
+      var words = hits.unmatched.map(function (w) { return "\u2018" + w + "\u2019"; }).join(" or ");
+      var line = el("p", { "class": "hub-search__unmatched", text: "Nothing on the hub mentions " + words + ". " });
+      var rest = hub.words.withoutWords(text, hits.unmatched);
+      if (!hub.hits.total(hits) && hub.hasKeywords(rest)) {
+        line.append(el("a", { href: pageFor(rest), text: "Search for \u201c" + rest + "\u201d" }), ". ");
+      }
+      parts.push(line);
+    }
+    if (!hub.hits.total(hits)) {
+      parts.push(el("p", {}, [el("a", { href: finderURL.href, text: "Browse the case studies by region, service and theme" })]));
+    }
+    return parts;
+  }
 
   /* The header's box: a combobox. */
   function header() {
@@ -62,7 +110,9 @@
     var all = el("a", { "class": "hub-search__all", href: pageURL.href, text: "All results" });
     var status = el("p", { id: "hub-search-status", "class": "hub-visually-hidden", role: "status",
                            "aria-live": "polite", "aria-atomic": "true" });
-    var popup = el("div", { "class": "hub-search__popup", hidden: true }, [listbox, el("p", { "class": "hub-search__more" }, [all])]);
+    var helped = el("div", { "class": "hub-search__help" });
+    var popup = el("div", { "class": "hub-search__popup", hidden: true },
+                   [helped, listbox, el("p", { "class": "hub-search__more" }, [all])]);
     form.appendChild(status);
     form.appendChild(popup);
     box.setAttribute("role", "combobox");
@@ -93,22 +143,24 @@
       options = [];
       active = -1;
       box.removeAttribute("aria-activedescendant");
-      GROUPS.forEach(function (group) {
-        var refs = hits[group[0]].slice(0, HEADER_SHOWN);
+      hits.order.forEach(function (group) {
+        var refs = hits[group].slice(0, HEADER_SHOWN);
         if (!refs.length) return;
-        var label = el("div", { id: "hub-search-g-" + group[0], "class": "hub-search__group-label", role: "presentation",
-                                text: group[1] });
+        var label = el("div", { id: "hub-search-g-" + group, "class": "hub-search__group-label", role: "presentation",
+                                text: LABELS[group] });
         var items = refs.map(function (ref) {
           var doc = docs[ref], option = el("div", { id: "hub-search-o-" + options.length, role: "option",
             "class": "hub-search__option", "aria-selected": "false", "data-href": href(doc) }, [
             el("span", { "class": "hub-search__title", text: doc.title }),
-            doc.context ? el("span", { "class": "hub-search__context", text: doc.context }) : null]);
+            doc.context ? el("span", { "class": "hub-search__context", text: doc.context }) : null,
+            snippet(hits, ref, doc, HEADER_SNIPPET)]);
           options.push(option);
           return option;
         });
         listbox.appendChild(el("div", { role: "group", "aria-labelledby": label.id }, [label].concat(items)));
       });
-      var total = hits.guidance.length + hits.caseStudies.length;
+      helped.replaceChildren.apply(helped, help(hits, box.value));
+      var total = hub.hits.total(hits);
       all.href = pageFor(box.value);
       all.textContent = total ? "All " + total + " results on the search page" : "Search page";
       say(hub.hits.wording(hits));
@@ -157,23 +209,24 @@
     document.documentElement.classList.add("hub-search-js");
     function say(message) { results.textContent = ""; hub.dom.setText(status, message); }
     function show(hits, docs) {
-      results.textContent = "";
-      GROUPS.forEach(function (group) {
-        var refs = hits[group[0]], shownRefs = refs.slice(0, PAGE_SHOWN);
+      results.replaceChildren.apply(results, help(hits, box.value));
+      hits.order.forEach(function (group) {
+        var refs = hits[group], shownRefs = refs.slice(0, PAGE_SHOWN);
         if (!refs.length) return;
         var items = shownRefs.map(function (ref) {
           var doc = docs[ref];
           return el("li", {}, [el("a", { href: href(doc), text: doc.title }),
-                               doc.context ? el("span", { "class": "hub-search__context", text: " — " + doc.context }) : null]);
+                               doc.context ? el("span", { "class": "hub-search__context", text: " — " + doc.context }) : null,
+                               snippet(hits, ref, doc)]);
         });
         var more = null;
         if (refs.length > shownRefs.length) {
-          more = group[0] === "caseStudies"
+          more = group === "caseStudies"
             ? el("p", {}, [el("a", { href: finderFor(box.value), text: "All " + refs.length + " case studies in the finder" })])
             : el("p", { text: "The first " + shownRefs.length + " of " + refs.length + " are shown; add a word to narrow them." });
         }
         results.appendChild(el("section", { "class": "hub-search-page__group" }, [
-          el("h2", { id: "hub-search-h-" + group[0], text: group[1] + " (" + refs.length + ")" }), el("ol", {}, items), more]));
+          el("h2", { id: "hub-search-h-" + group, text: LABELS[group] + " (" + refs.length + ")" }), el("ol", {}, items), more]));
       });
       hub.dom.setText(status, hub.hits.wording(hits));
     }

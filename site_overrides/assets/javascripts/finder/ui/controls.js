@@ -87,7 +87,7 @@
     var groups = table.facets.map(facetFieldset);
     groups.splice(4, 0, yearFieldset());
     groups.push(weightingFieldset());
-    ui.filters = el("details", { "class": "hub-finder__filters" }, [
+    ui.filters = el("details", { "class": "hub-finder__filters", id: "hub-finder-filters" }, [
       el("summary", { text: "Filters" }), el("div", { "class": "hub-finder__groups" }, groups)
     ]);
     ui.filters.open = !window.matchMedia || window.matchMedia("(min-width: 60em)").matches;
