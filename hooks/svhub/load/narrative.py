@@ -105,6 +105,14 @@ def _markdown_links(body: str) -> tuple[list[tuple[int, int | None, str]], int |
     return links, too_deep
 
 
+def markdown_destinations(body: str) -> list[tuple[int, str]]:
+    """Every Markdown link's and image's destination, and every reference definition's,
+    with its offset: the links the site engine resolves (raw HTML it leaves alone)."""
+    links, _too_deep = _markdown_links(body)
+    return sorted([(offset, url) for offset, _image, url in links]
+                  + [(m.start(), m.group(1)) for m in _REFERENCE.finditer(body)])
+
+
 def unsafe_constructs(body: str) -> list[tuple[int, str, str]]:
     """(offset, message, hint) for everything in the narrative refused outright."""
     found: list[tuple[int, str, str]] = []
