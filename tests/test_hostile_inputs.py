@@ -298,3 +298,10 @@ def test_a_look_alike_copy_of_a_case_study_is_flagged(tmp_path, disguise):
     loaded = load_library(paths=HubPaths(project))
     found = [d.format() for d in loaded.diagnostics]
     assert any("look-alike.md:" in m and "the title is the same as" in m for m in found), found
+
+
+@pytest.mark.parametrize("items", ["[" + ", ".join(["{a: 1}"] * 5000) + "]", "[" + ", ".join(["x"] * 101) + "]"])
+def test_a_list_longer_than_a_case_study_needs_is_refused_before_the_schema_sees_it(tmp_path, items):
+    found = messages(case_study(tmp_path, edited("stages: [specification, evaluation, contract-management]",
+                                                 f"stages: {items}")))
+    assert len(found) == 1 and "a list or set of fields with more than 100 entries" in found[0], found
