@@ -98,7 +98,7 @@ class Listings:
         body = (
             f"{escape(intro)}\n\n"
             f'<p class="hub-browse">Browse by: {browse}</p>\n\n'
-            f"{results}\n{self._listing_nav(number, count)}"
+            f"{results}\n{self._listing_nav(number, count)}{self._contribute()}"
         )
         title = "Case studies" if number == 1 else f"Case studies, page {number} of {count}"
         return GeneratedPage(src_uri=f"{here}index.md" if number == 1 else f"{here[:-1]}.md", title=title,
@@ -106,6 +106,15 @@ class Listings:
                              data={"finder": dict(FINDER_DATA)} if number == 1 else {},
                              html_blocks=(str(results),),
                              description="Search and browse real examples of social value in public contracts.")
+
+    def _contribute(self) -> str:
+        """Where a reader who knows a good example sends it: the form and the guide."""
+        if not self.site.repo_url:
+            return ""
+        return (f'\n<p class="hub-contribute">Know a contract or policy that belongs here? '
+                f'<a href="{escape(self.site.submit_url())}">Submit a case study</a> with the form on GitHub, '
+                f'or read <a href="{escape(self.site.contributing_url())}">how to contribute a case study</a> '
+                "(CONTRIBUTING.md).</p>\n")
 
     def _listing_nav(self, number: int, count: int) -> str:
         if count == 1:
