@@ -19,7 +19,8 @@ from svhub.pages.changes import load_change_notes
 
 PAGE = FIXTURES / "pages" / "changed-guidance.md"
 SRC = "fixture-changes.md"
-BUILD_DAY = datetime(2026, 12, 1, tzinfo=UTC)
+# Not before any change note in the real content, which these builds copy.
+BUILD_DAY = datetime(2026, 12, 31, tzinfo=UTC)
 EPOCH = {"SOURCE_DATE_EPOCH": str(int(BUILD_DAY.timestamp()))}
 
 
@@ -123,7 +124,7 @@ def test_a_bad_change_note_stops_the_build_with_a_message_at_its_line(tmp_path):
     assert f"{where}:4:11: error: '2026-02-30' is not a real date\n    hint: write the date as YYYY-MM-DD" in result.stderr
     assert f"{where}:7:11: error: this change note is empty\n    hint: say in one line what changed" in result.stderr
     assert (f"{where}:8:11: error: the change note is dated 15 January 2027, after the build date, "
-            "1 December 2026\n    hint: ") in result.stderr
+            "31 December 2026\n    hint: ") in result.stderr
 
 
 def check(tmp_path: Path, front: str, today: date = date(2026, 12, 1)) -> list[str]:

@@ -34,6 +34,8 @@ def format_sources(sources: list[dict[str, Any]] | None) -> list[dict[str, str]]
             # An instrument from the register says whether it is still law.
             "status": str(source.get("status", "")),
             "replaced_by": str(source.get("replaced_by", "")),
+            # A mirror's copy, used only where the publisher's page is not stored: labelled so.
+            "is_copy": source.get("copy") is True,
         })
     return formatted
 

@@ -31,7 +31,7 @@ SUPERSEDED = frozenset({"revoked", "replaced"})
 FIELDS = ("id", "title", "short", "kind", "citation", "extent", "status", "status_date", "replaced_by",
           "url", "base", "note", "sources")
 REQUIRED = ("id", "title", "kind", "status", "status_date", "url")
-SOURCE_FIELDS = ("title", "url", "publisher", "date")
+SOURCE_FIELDS = ("title", "url", "publisher", "date", "copy")  # copy: as a case study's source
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 WEB = re.compile(r"^https?://[^\s/?#]+\.[^\s]+$")
 PART = re.compile(r"^[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*$")
@@ -225,7 +225,7 @@ def _instrument(entry: dict, index: int, report: Report) -> Instrument | None:
         return None
     sources = tuple(
         Source(str(s.get("title", "")), str(s.get("url", "")), str(s.get("publisher", "")),
-                       as_date(s["date"], (), Report("")) if s.get("date") else None)
+                       as_date(s["date"], (), Report("")) if s.get("date") else None, s.get("copy") is True)
         for s in entry.get("sources") or () if isinstance(s, dict)
     )
     text = {key: " ".join(str(entry.get(key) or "").split()) for key in

@@ -50,6 +50,7 @@ def sources_line(sources: list[dict[str, Any]] | None) -> str:
     items = [
         f"[{s['title']}]({s['url']})" + (f" ({s['publisher']}" + (f", {s['date']})" if s["date"] else ")"))
         + (f" ({s['status']})" if s["status"] else "")
+        + (" (a copy on another site: the publisher's own page was not available)" if s["is_copy"] else "")
         for s in format_sources(sources)
     ]
     return ("<small>Sources: " + "; ".join(items) + "</small>") if items else ""
