@@ -39,7 +39,8 @@ from svhub.editors.scaffold import (  # noqa: E402
 from svhub.load import frontmatter  # noqa: E402
 from svhub.load.frontmatter import FrontMatterError  # noqa: E402
 from svhub.load.loader import load_file  # noqa: E402
-from svhub.load.messages import escape  # noqa: E402
+from svhub.load.messages import Severity, escape  # noqa: E402
+from svhub.load.narrative import NO_PROSE  # noqa: E402
 from svhub.pages.review import build_date  # noqa: E402
 from svhub.structure.vocabularies import load_vocabularies  # noqa: E402
 from svhub.tools.cli import ArgumentParser, run  # noqa: E402
@@ -173,11 +174,17 @@ def main() -> int:
     text = narrative(story, scaffold, front)
     target.write_text(text, encoding="utf-8")
     result = load_file(target, paths=paths)
-    if not result.ok:
+    # Sections still to write are expected in a new file: they are the editor's next step.
+    to_write = [d for d in result.diagnostics if NO_PROSE in d.message]
+    problems = [d for d in result.diagnostics if d.severity is Severity.ERROR and d not in to_write]
+    if problems or result.document is None:
         target.unlink()
-        raise Stop("the answers do not make a valid case study:\n" + "\n".join(d.format() for d in result.diagnostics))
-    print(f"Wrote {paths.display(target)}. Now write the story under each heading, then run:\n"
-          f"  scripts/validate.py {paths.display(target)}")
+        raise Stop("the answers do not make a valid case study:\n" + "\n".join(d.format() for d in problems))
+    print(f"Wrote {paths.display(target)}.")
+    if to_write:
+        print("Still to write (the check refuses the file until each has text):")
+        print("\n".join(f"  line {d.line}: {d.message.split(':')[0]}" for d in to_write))
+    print(f"Then check it with:\n  scripts/validate.py {paths.display(target)}")
     return 0
 
 

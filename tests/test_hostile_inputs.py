@@ -14,6 +14,7 @@ from svhub.load.loader import load_file
 from svhub.load.messages import Diagnostic, Severity
 
 BASE = (VALID / "example-borough-housing-repairs.md").read_text(encoding="utf-8")
+FRONT_MATTER = BASE.split("\n---\n", 1)[0]
 
 
 def case_study(tmp_path: Path, text: str, name: str = "hostile-input.md") -> Path:
@@ -305,3 +306,55 @@ def test_a_list_longer_than_a_case_study_needs_is_refused_before_the_schema_sees
     found = messages(case_study(tmp_path, edited("stages: [specification, evaluation, contract-management]",
                                                  f"stages: {items}")))
     assert len(found) == 1 and "a list or set of fields with more than 100 entries" in found[0], found
+
+
+# What an editor sends before it is finished
+
+SCAFFOLDED = """
+## The challenge
+
+<!-- What problem or need did the commissioner face? -->
+
+## What the commissioner did
+
+<!-- How was social value asked for? -->
+
+### A sub-heading, still with nothing under it
+
+## Social value delivered
+
+<!-- What came of it? -->
+
+## Lessons for commissioners
+
+<!-- What could another commissioner reuse? -->
+"""
+
+
+def test_a_story_of_only_comments_and_headings_is_refused_at_each_sections_line(tmp_path):
+    text = FRONT_MATTER + "\n---\n" + SCAFFOLDED
+    found = messages(case_study(tmp_path, text))
+    first = FRONT_MATTER.count("\n") + 3  # the closing '---', then the blank line before the body
+    lines = [int(m.split(": error: ")[0].split(":")[-2]) for m in found]
+    assert [m.split(": error: ")[1].split("\n")[0] for m in found] == [
+        f"the section '## {title}' has no text yet: it holds only comments or headings"
+        for title in ("The challenge", "What the commissioner did", "Social value delivered",
+                      "Lessons for commissioners")], found
+    assert lines == [first + 1, first + 5, first + 11, first + 15], (first, found)
+
+
+def test_a_story_with_no_text_at_all_is_refused(tmp_path):
+    found = messages(case_study(tmp_path, FRONT_MATTER + "\n---\n\n<!-- to do -->\n"))
+    assert any("the story has no text yet" in m for m in found), found
+
+
+@pytest.mark.parametrize("name", ["1", "x", "--", "A1"])
+def test_a_commissioner_name_that_is_not_a_name_is_refused(tmp_path, name):
+    found = messages(case_study(tmp_path, edited("  name: Example Borough Council", f"  name: '{name}'")))
+    assert any("'commissioner.name'" in m and "is not the name of an organisation" in m for m in found), found
+
+
+def test_did_you_mean_follows_meaning_where_the_vocabulary_gives_synonyms(tmp_path):
+    found = messages(case_study(tmp_path, edited("    status: delivered", "    status: completed")))
+    assert any("'completed' is not a valid value for 'outcomes[0].status' (did you mean 'delivered'?)" in m
+               for m in found), found

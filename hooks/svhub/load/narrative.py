@@ -210,6 +210,7 @@ def check_narrative(path: str, body: str, body_line: int) -> list[Diagnostic]:
                 path, *Position.of(body, offset, body_line), Severity.ERROR,
                 f"top-level heading '# {text}' in the narrative",
                 "the title is the page's only top-level heading; use '## ' for sections"))
+    diagnostics += _sections_without_prose(path, body, body_line, headings)
     present = {text for _, level, text in headings if level == 2}
     for section, _question in RECOMMENDED_SECTIONS:
         if section not in present:
@@ -218,6 +219,39 @@ def check_narrative(path: str, body: str, body_line: int) -> list[Diagnostic]:
                 f"recommended section '## {section}' is missing",
                 "the four recommended sections are: " + "; ".join(title for title, _ in RECOMMENDED_SECTIONS)))
     return diagnostics
+
+
+NO_PROSE = "has no text yet"  # the scaffold's new file is expected to say this until the story is written
+
+
+def _prose(text: str) -> str:
+    """What a reader would read: the text without HTML comments or heading lines."""
+    kept, at = [], 0
+    while (start := text.find("<!--", at)) >= 0:
+        kept.append(text[at:start])
+        end = text.find("-->", start + 4)
+        at = len(text) if end < 0 else end + 3
+    kept.append(text[at:])
+    return "".join(line for line in "".join(kept).split("\n") if not _HEADING.match(line)).strip()
+
+
+def _sections_without_prose(path: str, body: str, body_line: int,
+                            headings: list[tuple[int, int, str]]) -> list[Diagnostic]:
+    """Each '## ' section holding only comments or headings (the scaffold's prompts, not
+    yet answered), at its heading's line; or the whole narrative, when it has no text."""
+    sections = [(offset, text) for offset, level, text in headings if level == 2]
+    if not sections and not _prose(body):
+        return [Diagnostic(path, body_line, 1, Severity.ERROR, f"the story {NO_PROSE}: it holds only "
+                           "comments or headings", "write the story under each heading, replacing the comments")]
+    found = []
+    ends = [offset for offset, level, _ in headings if level <= 2]
+    for offset, text in sections:
+        end = next((e for e in ends if e > offset), len(body))
+        if not _prose(body[offset:end]):
+            found.append(Diagnostic(path, *Position.of(body, offset, body_line), Severity.ERROR,
+                                    f"the section '## {text}' {NO_PROSE}: it holds only comments or headings",
+                                    "write it, or remove the heading if there is nothing to say"))
+    return found
 
 
 def _anchor(text: str) -> str:

@@ -58,7 +58,9 @@ def schema_problems(doc: Document, vocab: Vocabularies, report: Report) -> None:
             vocabulary = error.schema.get(VOCABULARY_KEY)
             value = error.instance
             hint = f"allowed values are listed under '{vocabulary}' in casestudies/vocabularies.yml" if vocabulary else ""
-            report.at(path, f"'{value}' is not a valid value for '{name}'{did_you_mean(value, error.validator_value)}", hint)
+            meanings = vocab[vocabulary].meanings if vocabulary in vocab.by_name else None
+            report.at(path, f"'{value}' is not a valid value for '{name}'"
+                            f"{did_you_mean(value, error.validator_value, meanings)}", hint)
         elif validator == "type":
             report.at(path, f"'{name}' must be {_describe_type(error.validator_value)}",
                       "check the indentation and the example file")
