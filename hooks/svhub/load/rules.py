@@ -98,13 +98,18 @@ def cross_field_rules(data: dict, vocab: Vocabularies, report: Report) -> dict[s
     return dates
 
 
+def is_name(text: str) -> bool:
+    """Whether text can be an organisation's name: it has words in it, not '1' or 'x'."""
+    return sum(c.isalpha() for c in text) >= 3
+
+
 def _names(data: dict, report: Report) -> None:
     """An organisation's name has words in it: '1' or 'x' is an answer typed at the
     wrong question, not the name of a public body."""
     for key in ("commissioner", "provider"):
         organisation = data.get(key)
         name = organisation.get("name") if isinstance(organisation, dict) else None
-        if isinstance(name, str) and sum(c.isalpha() for c in name) < 3:
+        if isinstance(name, str) and not is_name(name):
             report.at((key, "name"), f"'{key}.name' ('{name}') is not the name of an organisation",
                       "write its name in full, e.g. 'Wakefield Council'")
 
