@@ -358,3 +358,36 @@ def test_did_you_mean_follows_meaning_where_the_vocabulary_gives_synonyms(tmp_pa
     found = messages(case_study(tmp_path, edited("    status: delivered", "    status: completed")))
     assert any("'completed' is not a valid value for 'outcomes[0].status' (did you mean 'delivered'?)" in m
                for m in found), found
+
+
+# What the site engine's Markdown would choke on is refused first; the rest renders fast
+
+MARKDOWN_TRAPS = {
+    "unclosed-links": "[a](" * 2000, "unclosed-links-spaced": "[a](  " * 1500, "open-tags": "<a " * 3000,
+    "autolinks": "<http://" * 2000, "links-per-paragraph": ("[a](" * 10 + "\n\n") * 300,
+    "fences": "```\n" * 1000, "tildes": "~~~\n" * 1000, "abbreviations": "*[a]: b\n" * 1000,
+    "definitions": "a\n: b\n" * 1000, "quotes": ">" * 1000, "long-paragraph": "word " * 5000,
+    "links": "[a](b) " * 3000, "images": "![a](b) " * 3000,
+}
+
+
+def site_markdown(text: str) -> None:
+    """The narrative through Python-Markdown with the site's own extensions."""
+    import markdown
+    import yaml as pyyaml
+    config = pyyaml.safe_load((Path(__file__).resolve().parents[1] / "mkdocs.yml").read_text(encoding="utf-8")
+                              .replace("!!python/name:", ""))
+    extensions = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
+    markdown.markdown(text, extensions=extensions)
+
+
+@pytest.mark.parametrize("name", sorted(MARKDOWN_TRAPS))
+def test_a_narrative_the_build_would_choke_on_is_refused_or_renders_in_under_a_second(tmp_path, name):
+    text = BASE.replace(BODY, BODY + "\n\n" + MARKDOWN_TRAPS[name] + "\n")
+    found = messages(case_study(tmp_path, text))
+    if found:
+        assert all("Traceback" not in m for m in found)
+        return
+    started = time.monotonic()
+    site_markdown(BODY + "\n\n" + MARKDOWN_TRAPS[name])
+    assert time.monotonic() - started < 1.0, f"{name} passed validation but Markdown took over a second"

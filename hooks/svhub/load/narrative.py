@@ -105,6 +105,52 @@ def _markdown_links(body: str) -> tuple[list[tuple[int, int | None, str]], int |
     return links, too_deep
 
 
+# What Python-Markdown's work grows with faster than the text (measured: 500 unclosed
+# '[a](' in one paragraph take over a second, 1,000 definition lines exhaust its stack).
+# Each limit is far beyond what a case study uses: its largest paragraph is under 2,000
+# characters, and none has a code fence, an abbreviation or a definition list.
+MAX_BLOCK = 10_000  # characters in a paragraph (lines with no blank line between them)
+MAX_UNCLOSED = 10  # link addresses '](' without their ')' in one paragraph
+MAX_OPEN_TAGS = 50  # '<' without '>' in one paragraph
+MAX_LINE_KINDS = 100  # code fences, abbreviation and definition lines in the narrative
+MAX_QUOTE_DEPTH = 10
+_BLOCK = re.compile(r"[^\n]++(?:\n[ \t]*+[^\s][^\n]*+)*+")
+_LINE_KINDS = {
+    "code fence lines": re.compile(r"^[ \t]*+(?:```|~~~)", re.M),
+    "abbreviation definitions": re.compile(r"^[ \t]*+\*\[", re.M),
+    "definition-list lines": re.compile(r"^[ \t]*+:", re.M),
+}
+_DEEP_QUOTE = re.compile(rf"^(?:[ \t]*+>){{{MAX_QUOTE_DEPTH + 1}}}", re.M)
+
+
+def markdown_limits(body: str) -> list[tuple[int, str, str]]:
+    """(offset, message, hint) for what would make the site engine's Markdown slow or
+    crash, refused before the build sees it: each check here is linear."""
+    found: list[tuple[int, str, str]] = []
+    for block in _BLOCK.finditer(body):
+        text = block.group()
+        if len(text) > MAX_BLOCK:
+            found.append((block.start(), f"a paragraph of {len(text):,} characters; the limit is {MAX_BLOCK:,}",
+                          "break it into shorter paragraphs with blank lines"))
+        if text.count("](") - text.count(")") > MAX_UNCLOSED:
+            found.append((block.start(), "this paragraph has many link addresses '](' that are never closed with ')'",
+                          "close each link: [text](address)"))
+        if text.count("<") - text.count(">") > MAX_OPEN_TAGS:
+            found.append((block.start(), "this paragraph has many '<' that are never closed with '>'",
+                          "write '&lt;' for a '<' that is not the start of an HTML tag"))
+    for kind, pattern in _LINE_KINDS.items():
+        for number, match in enumerate(pattern.finditer(body), start=1):
+            if number > MAX_LINE_KINDS:
+                found.append((match.start(), f"more than {MAX_LINE_KINDS} {kind} in the narrative",
+                              "a case study is prose: use fewer"))
+                break
+    deep = _DEEP_QUOTE.search(body)
+    if deep:
+        found.append((deep.start(), f"quotations nested more than {MAX_QUOTE_DEPTH} deep",
+                      "use fewer '>' at the start of the line"))
+    return found
+
+
 def markdown_destinations(body: str) -> list[tuple[int, str]]:
     """Every Markdown link's and image's destination, and every reference definition's,
     with its offset: the links the site engine resolves (raw HTML it leaves alone)."""
@@ -115,7 +161,7 @@ def markdown_destinations(body: str) -> list[tuple[int, str]]:
 
 def unsafe_constructs(body: str) -> list[tuple[int, str, str]]:
     """(offset, message, hint) for everything in the narrative refused outright."""
-    found: list[tuple[int, str, str]] = []
+    found = markdown_limits(body)
     links, too_deep = _markdown_links(body)
     if too_deep is not None:
         found.append((too_deep, f"square brackets nest more than {MAX_BRACKET_DEPTH} deep",
