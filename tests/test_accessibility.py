@@ -12,7 +12,11 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import PAGE_TYPES, WCAG_TAGS, describe, soup
 
-STATES = [*PAGE_TYPES, "search results open"]
+# What the search makes of a reader's words: the filters they name, offered, and a word nothing contains.
+WORDS = "apprenticeships in highways contracts in the North West xyzzyq"
+SEARCHED = {"finder, words read": "case-studies/?q=" + WORDS.replace(" ", "%20"),
+            "search page, words read": "search/?q=" + WORDS.replace(" ", "%20")}
+STATES = [*PAGE_TYPES, "search results open", "search results open, words read", *SEARCHED, "finder, filters open"]
 SCHEMES = {"light": "default", "dark": "slate"}
 WIDTHS = [1280, 320]
 VAGUE_LINK_TEXT = {"click here", "here", "click", "read more", "more", "link", "this link", "this page", "this"}
@@ -24,11 +28,19 @@ def open_state(browser, server, state: str, scheme: str, width: int):
     """A fresh page in the given state, colour scheme and width."""
     context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
     page = context.new_page()
-    page.goto(server.url + PAGE_TYPES.get(state, ""), wait_until="load")
+    page.goto(server.url + {**PAGE_TYPES, **SEARCHED}.get(state, PAGE_TYPES["finder, empty"] if state.startswith("finder")
+                                                          else ""), wait_until="load")
     page.wait_for_load_state("networkidle")
     if state.startswith("finder"):
         page.wait_for_function("document.getElementById('hub-finder-count')?.textContent.trim()", timeout=15000)
-    if state == "search results open":
+    if state == "finder, words read":
+        page.locator(".hub-finder__offer").first.wait_for(timeout=15000)
+    if state == "search page, words read":
+        page.locator("#hub-search-page-results .hub-search__snippet mark").first.wait_for(timeout=15000)
+    if state == "finder, filters open":  # on a phone, with "Show N results" at the foot of the screen
+        page.locator("#hub-finder-filters").evaluate("d => { d.open = true; }")
+        page.locator("#hub-finder-filters input[type=checkbox]:not([disabled])").first.check()
+    if state.startswith("search results open"):
         if width < 960:  # on a phone the header links to the search page, which has its own box
             page.locator("a.hub-search__open:visible").first.click()
             page.wait_for_url("**/search/")
@@ -36,7 +48,7 @@ def open_state(browser, server, state: str, scheme: str, width: int):
         else:
             search, result = page.locator("#hub-search-q"), page.locator("#hub-search-results [role=option]")
         search.click()
-        search.press_sequentially("social value")
+        search.press_sequentially(WORDS if state.endswith("words read") else "social value")
         result.first.wait_for(timeout=15000)
     # axe reads colours as they are at that moment, and the theme fades the search
     # results in; mid-fade, result text measured 4.42:1 instead of 4.72:1.

@@ -157,13 +157,14 @@ def follow_in_the_finder(page, server, query: str):
 
 def test_the_listing_without_javascript_follows_every_case_study(fixture_site):
     follow = soup(fixture_site, "case-studies/").select_one("#hub-follow")
-    assert follow.a.get_text() == "Follow this" and follow.a["href"] == "feed.xml"
+    assert follow.a.get_text() == "Follow this list" and follow.a["href"] == "feed.xml"
+    assert len(follow.get_text()) < 80, "a short link, not a paragraph about feeds"
 
 
 def test_the_finder_filtered_to_one_facet_value_offers_that_values_feed(page, fixture_server, fixture_site):
     follow = follow_in_the_finder(page, fixture_server, "?region=london")
     link = follow.locator("a")
-    assert link.count() == 1 and link.inner_text() == "Follow this"
+    assert link.count() == 1 and link.inner_text() == "Follow this list"
     href = link.evaluate("a => a.href")
     assert href == fixture_server.url + "case-studies/region/london/feed.xml"
     assert "filed under London" in follow.inner_text()

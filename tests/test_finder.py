@@ -93,7 +93,7 @@ def test_the_facet_table_has_one_row_per_case_study_newest_first(finder_site):
     assert years == sorted(years, reverse=True)
     assert {f["param"] for f in table["facets"]} == {
         "service", "theme", "commissioner_type", "region", "stages", "evidence", "review_example", "value_gbp",
-        "ppn_06_20_themes", "ppn_06_20", "wellbeing_goals", "toms_themes"}
+        "regimes", "ppn_06_20_themes", "ppn_06_20", "wellbeing_goals", "toms_themes"}
     assert columns["slug"][0] == "fixture-nhs-catering"
     assert set(columns) == set(COLUMNS), "the finder looks columns up by name"
 

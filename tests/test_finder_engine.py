@@ -30,7 +30,8 @@ RECORD_SCRIPT = "assets/javascripts/record.js"
 # Queries that name facet values, by a label or a synonym, in any case, across a hyphen, in the plural.
 NAMING_QUERIES = ["apprenticeships in highways contracts in the North West", "NHS carbon Scotland councils",
                   "school meals", "Yorkshire and the Humber housing repairs", "north-west retrofit", "Welsh Government",
-                  "social value", "", "  NHS   trust!", "(North) West, Wales; nhs-body", "the council's school meals"]
+                  "social value", "", "  NHS   trust!", "(North) West, Wales; nhs-body", "the council's school meals",
+                  "-nhs councils -North West", "carbon -school meals"]
 SNIPPETS = [
     ("The council trained forty apprentices in highways work, and more apprenticeships followed in the region "
      "over three years, with local firms taking part.", ["apprentic"], 10),
@@ -39,12 +40,14 @@ SNIPPETS = [
     ("  Leading space; carbon-neutral fleet\u2009and  café «quoted» carbon", ["carbon", "caf"], 5),
     ("", ["a"], 24),
     ("one two three four five six seven eight nine ten match", ["match"], 4),
+    ("Schools, and (school) meals: «schools»!", ["school"], 24),
 ]
 NODE = shutil.which("node") or "/usr/bin/node"
 MODULES = modules(ROOT)
 QUERIES = ["social value", "apprentices", "apprentice", "appren", "housing repairs", "council's", "café",
            "local-authority", "ap", "carbon net zero", "(procurement)", "NHS trust", "zzzz",
-           "apprenticeships in housing repairs zzzz", "apprenticeship"]
+           "apprenticeships in housing repairs zzzz", "apprenticeship", "apprentices -housing", "-nhs trust",
+           "local-authority -repair", "-zzzz apprentices", "apprentices -"]
 
 
 def node(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:

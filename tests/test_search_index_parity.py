@@ -19,7 +19,7 @@ QUERIES = [
     "social value", "apprentice", "appren", "council's", "local-authority", "Llanfair-ym-Muallt",
     "the housing", "ap", "carbon net zero", "net zero", "(procurement)", "café suppliers", "SME",
     "housing\u2009repairs\u00a0north", "commission*", "NHS trust", "training weeks", "zzzz",
-    "apprenticeships in highways contracts zzzz", "apprenticeship partnerships", "school meals",
+    "apprenticeships in highways contracts zzzz", "apprenticeship partnerships", "school meals", "apprentice -housing",
 ]
 
 

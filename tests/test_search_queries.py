@@ -5,6 +5,7 @@ and in the site search."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
@@ -128,3 +129,54 @@ def test_the_header_search_shows_snippets_and_names_words_nothing_contains(page,
     expect(page.locator(".hub-search__unmatched")).to_contain_text("Nothing on the hub mentions \u2018xyzzyq\u2019")
     snippet_html = page.locator("#hub-search-results .hub-search__snippet").first.evaluate("s => s.innerHTML")
     assert "<script" not in snippet_html
+
+
+# The finder on a phone ------------------------------------------------------------
+
+def in_view(page, selector: str) -> bool:
+    return page.locator(selector).evaluate(
+        "e => { const r = e.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight && r.height > 0; }")
+
+
+@pytest.mark.browser
+def test_on_a_phone_after_ticking_a_filter_a_button_shows_the_results(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(server.url + "case-studies/")
+        page.wait_for_selector(".hub-finder--ready")
+        page.locator(".hub-finder__filters summary").click()
+        box = page.locator("#hub-f-region-north-west")
+        box.scroll_into_view_if_needed()
+        box.check()
+        expect(page.locator("#hub-finder-count")).to_contain_text("match")
+        assert not in_view(page, "#hub-finder-count"), "the count is out of sight, below the filters"
+        show = page.locator(".hub-finder__show")
+        expect(show).to_have_text(re.compile(r"^Show \d+ results?$"))
+        assert in_view(page, ".hub-finder__show"), "the button stays on screen while the filters are open"
+        count = int(show.inner_text().split()[1])
+        show.click()
+        assert in_view(page, "#hub-finder-count") and page.locator(".hub-result").first.is_visible()
+        assert not page.locator("#hub-finder-filters").evaluate("d => d.open")
+        assert page.locator(".hub-result").count() == min(count, 20)
+        assert page.evaluate("!!document.activeElement.closest('.hub-result')"), "focus goes to the first result"
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_the_keyword_box_comes_first_and_untagged_frameworks_are_one_line(page, server):
+    page.goto(server.url + "case-studies/")
+    page.wait_for_selector(".hub-finder--ready")
+    order = page.evaluate("""() => [...document.querySelectorAll('#hub-finder-q, .hub-browse, .hub-finder__filters, #hub-follow')]
+        .map(e => e.id || e.className)""")
+    assert order == ["hub-finder-q", "hub-browse", "hub-finder-filters", "hub-follow"], order
+    assert page.locator("#hub-follow").inner_text().startswith("Follow this list")
+    groups = page.locator(".hub-facet:not(.hub-facet--group) > legend").all_inner_texts()
+    note = page.locator(".hub-finder__untagged").inner_text()
+    assert note.startswith("No case study is tagged yet with:") and "National TOMs theme" in note
+    assert "National TOMs theme" not in groups and "Region" in groups
+    for legend in groups:  # every group shown has a value some case study holds
+        counts = page.locator(".hub-facet", has=page.locator(f"legend:text-is('{legend}')")).first.locator(
+            ".hub-facet__count").all_inner_texts()
+        assert not counts or any(c != "(0)" for c in counts), legend

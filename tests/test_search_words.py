@@ -74,9 +74,11 @@ def test_only_the_named_facets_values_carry_their_names_to_the_browser(library):
 def test_a_vocabulary_term_may_list_synonyms_and_needs_none():
     vocab = parse_vocabularies({"region": {
         "wales": {"label": "Wales", "description": "Wales.", "synonyms": ["Cymru", "Welsh"]},
-        "london": {"label": "London", "description": "London."}}})
+        "london": {"label": "London", "description": "London."},
+        "scotland": {"label": "Scotland", "description": "Scotland.", "synonyms": "Scottish"}}})
     assert vocab["region"].terms["wales"].names == ("Wales", "Cymru", "Welsh")
     assert vocab["region"].terms["london"].synonyms == ()
+    assert vocab["region"].terms["scotland"].synonyms == ("Scottish",), "one name on its own is one synonym"
 
 
 def test_a_word_no_case_study_contains_is_reported_and_the_rest_still_find_results(library):
@@ -95,5 +97,7 @@ def test_a_snippet_marks_the_matched_words_around_the_first_of_them():
     assert [piece for piece, marked in cut.pieces if marked] == ["apprentices", "apprenticeships"]
     assert cut.before and cut.after
     assert "".join(piece for piece, _ in cut.pieces).startswith("the contractor trained forty apprentices")
+    marked = snippet("Schools, and (school) meals.", {"school"}).pieces
+    assert marked == (("Schools", True), (", and (", False), ("school", True), (") meals.", False)), "not the punctuation"
     whole = snippet("Carbon-neutral fleet.", {"carbon"})
     assert whole.pieces == (("Carbon", True), ("-neutral fleet.", False)) and not whole.before and not whole.after

@@ -94,8 +94,9 @@ def test_results_are_grouped_and_a_guidance_hit_links_to_its_section(page, fixtu
     found = results(page)
     groups = [r["group"] for r in found]
     assert "Guidance" in groups and "Case studies" in groups
-    assert groups == sorted(groups, key=["Guidance", "Case studies", "Glossary and reference"].index), \
-        "guidance first, then case studies, then reference sections (the query names none of them)"
+    order = list(dict.fromkeys(groups))
+    assert sorted(order[:2]) == ["Case studies", "Guidance"] and order[2:] in ([], ["Glossary and reference"]), \
+        "guidance and case studies (in the order of their best hits), then reference sections (the query names none)"
     assert any("#" in r["href"] for r in found if r["group"] == "Guidance"), "a section links to its heading"
     assert all("/case-studies/" in r["href"] for r in found if r["group"] == "Case studies")
     assert page.get_attribute(BOX, "aria-expanded") == "true"
@@ -158,8 +159,8 @@ def test_a_shared_search_link_shows_every_result(page, fixture_server):
     page.wait_for_selector("#hub-search-page-results a", timeout=30000)
     assert page.input_value("#hub-search-page-q") == QUERY
     headings = page.locator("#hub-search-page-results h2").all_text_contents()
-    assert [h.split(" (")[0] for h in headings] in (["Guidance", "Case studies"],
-                                                     ["Guidance", "Case studies", "Glossary and reference"])
+    groups = [h.split(" (")[0] for h in headings]
+    assert sorted(groups[:2]) == ["Case studies", "Guidance"] and groups[2:] in ([], ["Glossary and reference"])
     assert page.locator(".hub-search-nojs").count() == 2
     assert all(page.locator(".hub-search-nojs").nth(i).is_hidden() for i in range(2))
     assert "match" in page.locator("#hub-search-page-status").text_content()

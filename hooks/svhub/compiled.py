@@ -123,8 +123,9 @@ class SiteCompiler:
         def render(name: str) -> str:
             return self.templates.get_template(f"partials/{name}.html").render(hub=hub).strip()
 
-        above, below = render("hub-due-notice"), "\n\n".join(
-            part for part in (render("hub-updates"), render("hub-review")) if part)
+        # As main.html: the landing page shows no change notes, sources or review panel.
+        panels = () if src_uri == "index.md" else (render("hub-updates"), render("hub-review"))
+        above, below = render("hub-due-notice"), "\n\n".join(part for part in panels if part)
         below = "\n\n".join(part for part in (below, self._print_url(src_uri)) if part)
         return (f"{above}\n\n" if above else "") + body.rstrip() + "\n" + (f"\n{below}\n" if below else "")
 

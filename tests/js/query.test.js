@@ -75,6 +75,17 @@ test("any word may match, results with every word come first, and stop words are
   assert.deepEqual(await search(index, "the and of"), []);
 });
 
+test("a word typed with a minus in front leaves out what has it, and is not searched for", async () => {
+  const { index } = openIndex();
+  const apprentices = await search(index, "apprentices"), housing = await search(index, "housing");
+  const without = await search(index, "apprentices -housing");
+  assert.deepEqual(without, apprentices.filter((ref) => !housing.includes(ref)));
+  assert.ok(without.length > 0 && without.length < apprentices.length, "the fixtures have apprentices with and without housing");
+  assert.deepEqual(hub.query.words("apprentices -housing co-production"), ["apprentices", "co", "production"]);
+  assert.deepEqual(hub.query.excluded("apprentices -housing -NHS"), ["housing", "nhs"]);
+  assert.deepEqual(hub.query.unmatched(index, "-zzzzqx apprentices"), []);
+});
+
 test("a word no document contains is reported and does not empty the results", async () => {
   const { index } = openIndex();
   assert.deepEqual(hub.query.unmatched(index, "apprentices zzzzqx in housing qq"), ["zzzzqx", "qq"]);

@@ -18,7 +18,7 @@ from ..pages.changes import ChangeNotes, notes_html
 from ..structure.facets import PAGE_FACETS
 from ..structure.library import Library
 from ..urls import SECTION, facet_index_url, page_url, relative
-from .feeds import FEED_LIMIT, NEVER_UPDATED, Entry, Feed, feed_path, follow_html, library_feeds, newest
+from .feeds import FEED_LIMIT, MEDIA_TYPE, NEVER_UPDATED, Entry, Feed, feed_path, follow_html, library_feeds, newest
 from .opendata import REUSE_LINKS
 
 CHANGES_SRC = "about/whats-changed.md"
@@ -48,7 +48,7 @@ def changes_feed(changes: ChangeNotes, site: SiteInfo) -> Feed:
         suffix = f"-{seen[key]}" if seen[key] > 1 else ""
         link = site.site_url + note.url
         entries.append(Entry(id=f"{link}#update-{note.date.isoformat()}{suffix}", title=note.title,
-                             link=f"{link}#updates-to-this-page", updated=note.date, summary=note.note))
+                             link=link + note.fragment, updated=note.date, summary=note.note))
     return Feed(CHANGES_FEED, CHANGES_URL, "Social Value Hub: what's changed",
                 "Significant changes to the hub's guidance, one entry per change note.",
                 newest(entries, FEED_LIMIT), min((n.date for n in changes.notes), default=NEVER_UPDATED))
@@ -67,11 +67,14 @@ def changes_page(changes: ChangeNotes, with_feed: bool = True) -> GeneratedPage:
 
 
 def finder_follow() -> str:
-    """The listing's "Follow this": every case study without JavaScript; the
-    finder (ui/follow.js) points it at one facet value's feed, from the paths here."""
+    """The listing's short "Follow this list": every case study without JavaScript; the
+    finder (ui/follow.js) points it at one facet value's feed, from the paths here,
+    and shows it under the results."""
     paths = {facet.name: facet_index_url(facet).removeprefix(f"{SECTION}/") for facet in PAGE_FACETS}
-    attributes = f' id="hub-follow" data-feeds="{escape(json.dumps(paths, sort_keys=True, allow_nan=False))}"'
-    return follow_html(FEED_FILE_HREF, "every case study", attributes)
+    return (f'<p class="hub-follow" id="hub-follow" '
+            f'data-feeds="{escape(json.dumps(paths, sort_keys=True, allow_nan=False))}">'
+            f'<a href="{escape(FEED_FILE_HREF)}" type="{MEDIA_TYPE}">Follow this list</a> '
+            "in a feed reader: every case study, newest first.</p>")
 
 
 def _after_first_paragraph(body: str, html: str) -> str:

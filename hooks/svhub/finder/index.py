@@ -22,7 +22,7 @@ from lunr.builder import Builder
 from lunr.idf import idf as Idf
 from lunr.index import Index
 from lunr.pipeline import Pipeline
-from lunr.query import Query
+from lunr.query import Query, QueryPresence
 from lunr.stop_word_filter import stop_word_filter
 from lunr.token import Token
 from lunr.tokenizer import SEPARATOR_CHARS, Tokenizer
@@ -209,10 +209,26 @@ class _Builder(Builder):
         self.field_vectors = field_vectors
 
 
+# A word typed with a minus in front ("-housing") excludes what has it.
+_EXCLUDED = re.compile(f"(^|[{JS_WHITESPACE}])(-[^{JS_WHITESPACE}]*)")
+
+
+def positive(text: str) -> str:
+    """The query without its excluded words, each replaced by as many spaces, so
+    that what is left keeps its place in the text."""
+    return _EXCLUDED.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+
+
+def excluded_words(text: str) -> list[str]:
+    """The words typed with a minus in front, as query_words gives words."""
+    return [word for m in _EXCLUDED.finditer(text) for word in query_words(m.group(2)[1:])]
+
+
 def query_words(text: str) -> list[str]:
-    """The words of what someone typed that can match: trimmed, without stop words, each once."""
+    """The words of what someone typed that can match: trimmed, without stop
+    words or excluded words ("-housing"), each once."""
     words: list[str] = []
-    for token in tokens(text):
+    for token in tokens(positive(text)):
         token = js_trimmer(token)
         if str(token) and stop_word_filter(token) is not None and str(token) not in words:
             words.append(str(token))
@@ -251,7 +267,8 @@ class Match:
 
 
 def search(index: Index, text: str) -> list[Match]:
-    """Any of the words, each as a whole word (boosted) or, from PREFIX_MIN letters, as a prefix.
+    """Any of the words, each as a whole word (boosted) or, from PREFIX_MIN letters,
+    as a prefix; none that has a word typed with a minus in front ("-housing").
 
     Ranked as the finder ranks: by how many of the words a result matched
     (all of them above some), then by score to six places (JavaScript's
@@ -267,6 +284,9 @@ def search(index: Index, text: str) -> list[Match]:
             q.term(root, use_pipeline=False, boost=10)
         else:
             q.term(root, use_pipeline=False)
+    for word in excluded_words(text):
+        prefix = Query.WILDCARD_TRAILING if len(word) >= PREFIX_MIN else Query.WILDCARD_NONE
+        q.term(stemmer.stem(word), use_pipeline=False, wildcard=prefix, presence=QueryPresence.PROHIBITED)
     found = [Match(match["ref"], match["score"], words_matched(words, metadata := match["match_data"].metadata),
                    sum("title" in fields for fields in metadata.values()), tuple(sorted(metadata)))
              for match in index.query(q)]

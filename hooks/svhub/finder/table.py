@@ -24,7 +24,6 @@ from typing import Any
 from ..structure.facets import (
     AWARDED,
     FACETS,
-    FRAMEWORK_FACETS,
     NAMED_FACETS,
     VALUE_BANDS,
     WEIGHTING,
@@ -94,7 +93,9 @@ def facet_table(library: Library, text_files: list[str]) -> dict[str, Any]:
     """What the finder filters, counts and sorts on, a column of numbers for each of
     COLUMNS, with a row per case study, newest first. Numbers parse fast, and
     filtering tests a mask rather than a list. A facet's column is a list of mask
-    columns (see `masks`), one for up to MASK_BITS values. `text_files` hold the
+    columns (see `masks`), one for up to MASK_BITS values. A facet whose values no
+    case study holds is `untagged` (a framework not tagged yet): the finder names
+    it in one line rather than showing its zeros. `text_files` hold the
     rows' text, the first from row 0 and the second from row NEWEST_ROWS."""
     studies = library.case_studies
     columns: dict[str, list] = {
@@ -106,9 +107,10 @@ def facet_table(library: Library, text_files: list[str]) -> dict[str, Any]:
     facets = []
     for facet in CHOICES:
         values, groups = _facet_values(facet, library.vocab)
-        hint = _hint(facet, library)
+        untagged = not any(facet.values_of(c) for c in studies)
         facets.append({"param": facet.name, "legend": facet.label, "values": values}
-                      | ({"groups": groups} if groups else {}) | ({"hint": hint} if hint else {}))
+                      | ({"groups": groups} if groups else {}) | ({"hint": facet.hint} if facet.hint else {})
+                      | ({"untagged": True} if untagged else {}))
         where = {v["id"]: i for i, v in enumerate(values)}
         rows = [masks([where[v] for v in facet.values_of(c)], len(values)) for c in studies]
         columns[facet.column] = [[row[w] for row in rows] for w in range(mask_count(len(values)))]
@@ -120,17 +122,6 @@ def facet_table(library: Library, text_files: list[str]) -> dict[str, Any]:
         "weighting_steps": list(WEIGHTING_STEPS),
         "text": {"columns": list(TEXT_COLUMNS), "starts": [0, NEWEST_ROWS], "files": text_files},
     }
-
-
-UNTAGGED = "No case study in the library is tagged with these yet."
-
-
-def _hint(facet: Facet, library: Library) -> str:
-    """The facet's hint; a framework that no case study is tagged with says so, so
-    that a reader does not take its values' zeros for a fault."""
-    if facet in FRAMEWORK_FACETS and not any(facet.values_of(c) for c in library.case_studies):
-        return f"{facet.hint} {UNTAGGED}".strip()
-    return facet.hint
 
 
 def text_chunks(library: Library) -> tuple[list[list[str]], list[list[str]]]:

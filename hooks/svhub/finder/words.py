@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import stemmer
-from .index import _JS_LEADING, _JS_TRAILING, JS_WHITESPACE
+from .index import _JS_LEADING, _JS_TRAILING, JS_WHITESPACE, positive
 
 # What splits a text into words: lunr's separators, whitespace and the hyphen.
 _SPLIT = re.compile(f"([{JS_WHITESPACE}\\-]+)")
@@ -63,10 +63,10 @@ def names_of(facets: Iterable[Mapping[str, Any]]) -> dict[tuple[str, ...], list[
 def recognise(facets: Iterable[Mapping[str, Any]], text: str) -> list[Named]:
     """The facet values the query's words name, in the order the query names
     them: at each word, the longest name that starts there; a word is part of
-    one name at most."""
+    one name at most, and an excluded word ("-nhs") names nothing."""
     names = names_of(facets)
     longest = max((len(key) for key in names), default=0)
-    words, found, i = _words(text), [], 0
+    words, found, i = _words(positive(text)), [], 0
     while i < len(words):
         for n in range(min(longest, len(words) - i), 0, -1):
             key = tuple(stem for stem, _start, _end in words[i:i + n])
@@ -93,7 +93,8 @@ class Snippet:
 
 def snippet(text: str, terms: Collection[str], size: int = SNIPPET_WORDS) -> Snippet:
     """The `size` words of `text` from a little before the first word whose stem
-    is one of `terms`, each such word marked; the start when none is."""
+    is one of `terms`, each such word marked (without the punctuation around
+    it); the start when none is."""
     parts = _SPLIT.split(text)
     count = (len(parts) + 1) // 2
     marked = [bool(stem) and stem in terms for stem in (word_stem(parts[2 * k]) for k in range(count))]
@@ -102,7 +103,13 @@ def snippet(text: str, terms: Collection[str], size: int = SNIPPET_WORDS) -> Sni
     end = min(count, start + size)
     pieces: list[tuple[str, bool]] = []
     for k in range(start, end):
-        for piece, mark in ((parts[2 * k], marked[k]), (parts[2 * k + 1] if k < end - 1 else "", False)):
+        word = parts[2 * k]
+        lead, trail = _JS_LEADING.match(word), _JS_TRAILING.search(word)
+        lead_end = lead.end() if lead else 0
+        core_end = max(lead_end, trail.start()) if trail else len(word)
+        around = ((word[:lead_end], False), (word[lead_end:core_end], True), (word[core_end:], False)) \
+            if marked[k] else ((word, False),)
+        for piece, mark in (*around, (parts[2 * k + 1] if k < end - 1 else "", False)):
             if not piece:
                 continue
             if pieces and not mark and not pieces[-1][1]:

@@ -38,6 +38,12 @@ class ChangeNote:
     page: str  # the page's source path in content/, e.g. 'guidance/evaluation.md'
     title: str
     url: str  # the page's site URL, e.g. 'guidance/evaluation/'
+
+    @property
+    def fragment(self) -> str:
+        """Where on its page the note is shown: the list of updates, except on the home
+        page, which lists none (its notes are in this list and the feed only)."""
+        return f"#{ANCHOR}" if self.url else ""
     date: date
     note: str
 
@@ -151,7 +157,7 @@ def notes_html(notes: list[ChangeNote], here: str, relative) -> str:
         return '<p class="hub-thin">No page has a change note yet.</p>'
     items = "\n".join(
         f'<li><time datetime="{n.date.isoformat()}">{escape(long_date(n.date))}</time>: '
-        f'<a href="{escape(relative(here, n.url))}#{ANCHOR}">{escape(n.title)}</a>. {escape(n.note)}</li>'
+        f'<a href="{escape(relative(here, n.url) + n.fragment)}">{escape(n.title)}</a>. {escape(n.note)}</li>'
         for n in notes
     )
     return f'<ol class="hub-changes">\n{items}\n</ol>'

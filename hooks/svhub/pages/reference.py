@@ -53,7 +53,7 @@ def sources_line(sources: list[dict[str, Any]] | None) -> str:
         + (" (a copy on another site: the publisher's own page was not available)" if s["is_copy"] else "")
         for s in format_sources(sources)
     ]
-    return ("<small>Sources: " + "; ".join(items) + "</small>") if items else ""
+    return ('<small class="hub-statement-sources">Sources: ' + "; ".join(items) + "</small>") if items else ""
 
 
 def link(href: str, from_uri: str) -> str:

@@ -13,13 +13,14 @@ query's words can name (svhub.finder.table.named_facets), so the search
 offers the finder's filters. Nothing here is fetched before the reader
 focuses the search box.
 
-`hits` ranks by kind as search/hits.js does: reference sections come after
+`hits` groups by kind as search/hits.js does: reference sections come after
 guidance and case studies, unless the query names one's title.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -67,7 +68,7 @@ def browser_files(directory_urls: bool = True) -> dict[str, str]:
 # guidance and case studies unless a query names one of their headings.
 REFERENCE_SOURCES = frozenset({"glossary.md", DICTIONARY_SRC, CHANGES_SRC})
 SNIPPET_SOURCE_CHARS = 1_200  # of a section's text, what its snippet is cut from
-GROUPS = ("guidance", "caseStudies", "reference")  # the order results are shown in
+GROUPS = ("guidance", "caseStudies", "reference")  # the kinds of hit, each a group of results (see `hits`)
 
 
 @dataclass(frozen=True)
@@ -161,11 +162,12 @@ def search_files(pages: Sequence[GuidancePage], library: Library, directory_urls
     return [GeneratedFile(HEAD_PATH, _json(head)), *shards, *chunks]
 
 
-def hits(head: dict[str, Any], found: Sequence[Match]) -> dict[str, list[int]]:
+def hits(head: dict[str, Any], found: Sequence[Match]) -> dict[str, list[Any]]:
     """What a query found (finder.index.search, best first), grouped as the
-    search shows it, under "order", the groups' names in the order shown: a
-    reference section whose title's every term the query matched "names" it,
-    and comes first, with its group; otherwise reference comes last."""
+    search shows it, under "order", the groups' names in the order shown:
+    guidance and case studies in the order of their best hits (guidance on a
+    tie), and reference last, unless a reference section's every title term
+    was matched: the query names it, and reference comes first, led by it."""
     guidance, reference = head["guidance"], head["reference"]
     groups: dict[str, list[int]] = {name: [] for name in GROUPS}
     named: list[int] = []
@@ -179,5 +181,14 @@ def hits(head: dict[str, Any], found: Sequence[Match]) -> dict[str, list[int]]:
         else:
             groups["caseStudies"].append(ref)
     groups["reference"][:0] = named
-    order = ["reference", "guidance", "caseStudies"] if named else list(GROUPS)
-    return {"order": order, **groups}  # type: ignore[dict-item]
+    best = {int(m.ref): _rank(m) for m in found}
+    guides, studies = groups["guidance"], groups["caseStudies"]
+    first = (["caseStudies", "guidance"] if studies and (not guides or best[studies[0]] < best[guides[0]])
+             else ["guidance", "caseStudies"])
+    order = ["reference", *first] if named else [*first, "reference"]
+    return {"order": order, **groups}
+
+
+def _rank(match: Match) -> tuple[int, int]:
+    """What orders matches, the better first: more words, then a higher score to six places."""
+    return (-match.words, -math.floor(match.score * 1e6 + 0.5))

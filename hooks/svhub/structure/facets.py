@@ -101,6 +101,9 @@ AWARDED = Facet("awarded", "Year", ("year",), Kind.RANGE, column="year",
                 hint="The year the contract was let, or the programme or policy started.")
 WEIGHTING = Facet("social_value_weighting_pct", "Social value weighting", ("contract", "social_value_weighting_pct"),
                   Kind.RANGE)
+# The law or policy note it was run under; current rules first (PPN 002 before the PPN 06/20 it replaced).
+REGIMES = Facet("regimes", "Law or policy", ("regimes",), Kind.MULTI, lambda c: c.regimes, "regime",
+                hint="Only where a source says so, or the dates make it certain.")
 PPN_06_20_THEME = Facet("ppn_06_20_themes", "PPN 06/20 theme", ("frameworks", "ppn_06_20_themes"), Kind.MULTI,
                         lambda c: c.frameworks.ppn_06_20_themes, "ppn_06_20_theme",
                         hint="Only where a source says the procurement used the model.")
@@ -114,7 +117,7 @@ TOMS_THEME = Facet("toms_themes", "National TOMs theme", ("frameworks", "toms_th
 
 # In the order the finder shows them.
 FACETS: tuple[Facet, ...] = (SERVICE, THEME, COMMISSIONER_TYPE, REGION, STAGES, EVIDENCE, REVIEW_EXAMPLE, VALUE,
-                             AWARDED, WEIGHTING, PPN_06_20_THEME, PPN_06_20, WELLBEING_GOAL, TOMS_THEME)
+                             AWARDED, WEIGHTING, REGIMES, PPN_06_20_THEME, PPN_06_20, WELLBEING_GOAL, TOMS_THEME)
 # The frameworks commissioners use (the case studies' optional `frameworks` field).
 FRAMEWORK_FACETS: tuple[Facet, ...] = (PPN_06_20_THEME, PPN_06_20, WELLBEING_GOAL, TOMS_THEME)
 # The facets with static pages, in the order the listing's "Browse by" links show them.

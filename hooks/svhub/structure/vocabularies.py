@@ -83,12 +83,19 @@ def parse_vocabularies(data: dict) -> Vocabularies:
             name,
             {
                 value: Term(value, spec["label"], spec["description"], spec.get("dimension"), spec.get("group"),
-                            tuple(spec.get("synonyms") or ()))
+                            _synonyms(spec.get("synonyms")))
                 for value, spec in entries.items() if value != ABOUT
             },
             About(" ".join(about["note"].split()), tuple(about.get("sources") or ())) if about else None,
         )
     return Vocabularies(by_name)
+
+
+def _synonyms(value: str | list[object] | None) -> tuple[str, ...]:
+    """A term's synonyms: a list of names, or one name written on its own."""
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(str(name) for name in value)
 
 
 @lru_cache(maxsize=4)

@@ -166,6 +166,7 @@
   function draw(rows) {
     var n = results.length;
     hub.count.set(ui.count, hub.count.wording(n, hasKeywords() || S.activeCount(state) > 0));
+    hub.dom.setText(ui.controls.results, hub.count.showing(n));
     hub.results.draw(ui.list, table, rows, text, matches);
     ui.more.hidden = n <= shown;
     ui.more.textContent = "Show " + Math.min(PAGE, n - shown) + " more of " + (n - shown) + " remaining";
@@ -265,7 +266,8 @@
       },
       years: function (range) { state.years = range; act(S.YEAR); },
       weighting: function (percent) { state.weighting = percent; act(S.WEIGHTING); },
-      sort: function (order) { state.sort = order; act("sort"); }
+      sort: function (order) { state.sort = order; act("sort"); },
+      results: showResults
     });
     ui.count = hub.count.build();
     ui.download = el("button", { type: "button", "class": "md-button hub-finder__download",
@@ -296,14 +298,26 @@
     ui.follow = hub.follow.find();
     var main = el("div", { "class": "hub-finder__results" }, [
       el("div", { "class": "hub-finder__bar" }, [ui.count, controls.sorting, ui.download, ui.printing.button]),
-      ui.active, ui.ignored, ui.suggest.node, ui.printing.summary, list, ui.more
+      ui.active, ui.ignored, ui.suggest.node, ui.printing.summary, list, ui.more, ui.follow && ui.follow.node
     ]);
-    var form = el("form", { "class": "hub-finder__form", role: "search", "aria-label": "Case studies" }, [
-      controls.search, el("div", { "class": "hub-finder__layout" }, [controls.filters, main])
-    ]);
+    var form = el("form", { "class": "hub-finder__form", role: "search", "aria-label": "Case studies" }, [controls.search]);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    root.insertBefore(form, root.firstChild);
+    // The keyword box comes first, under the page's heading: the listing's introduction
+    // and browse links follow it, then the filters and the results.
+    var lead = [];
+    for (var node = root.previousElementSibling; node && node.tagName !== "H1"; node = node.previousElementSibling) {
+      lead.unshift(node);
+    }
+    root.prepend.apply(root, [form].concat(lead, [el("div", { "class": "hub-finder__layout" }, [controls.filters, main])]));
     controls.sync(state);
+  }
+
+  /* On a narrow screen, "Show N results" closes the filters and brings the results into view. */
+  function showResults() {
+    ui.controls.filters.open = false;
+    var first = ui.list.querySelector("a");
+    ui.count.scrollIntoView({ block: "start" });
+    (first || ui.controls.q).focus({ preventScroll: true });
   }
 
   /* Paper gets every result, not only those shown so far (hub.print). */

@@ -23,7 +23,7 @@
       var ids = Object.create(null);  // a value from a link such as "constructor" is not an id
       facet.values.forEach(function (value, i) { ids[value.id] = i; });
       return { param: facet.param, legend: facet.legend, values: facet.values, groups: facet.groups,
-               hint: facet.hint, ids: ids, masks: columns[facet.param] };
+               hint: facet.hint, untagged: !!facet.untagged, ids: ids, masks: columns[facet.param] };
     });
     var years = columns.year.filter(Boolean);
     return {

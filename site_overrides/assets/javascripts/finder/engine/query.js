@@ -5,7 +5,8 @@
  * match boosted; shorter words only as whole words. Relevance ranks by how
  * many of the words a result matched (all above some), then by score to six
  * places, then newest first, as Python does. A word no document contains is
- * reported (`unmatched`) and plays no part. */
+ * reported (`unmatched`) and plays no part; a word typed with a minus in front
+ * ("-housing") leaves out what has it. */
 (function (hub) {
   "use strict";
 
@@ -19,11 +20,27 @@
     return /ship$/.test(root) && root.length - 4 >= SHIP_ROOT_MIN ? porter(root.slice(0, -4)) : root;
   }
 
-  /* The words of what someone typed that can match: trimmed, without stop words, each once. */
+  var EXCLUDED = /(^|\s)(-\S*)/g;  // a word typed with a minus in front ("-housing") excludes what has it
+
+  /* The query without its excluded words, each replaced by as many spaces, so
+   * that what is left keeps its place in the text. */
+  function positive(text) {
+    return text.replace(EXCLUDED, function (_all, before, word) { return before + " ".repeat(word.length); });
+  }
+
+  /* The words typed with a minus in front, as `words` gives words. */
+  function excluded(text) {
+    var out = [];
+    text.replace(EXCLUDED, function (all, _before, word) { out = out.concat(words(word.slice(1))); return all; });
+    return out;
+  }
+
+  /* The words of what someone typed that can match: trimmed, without stop
+   * words or excluded words ("-housing"), each once. */
   function words(text) {
     var lunr = globalThis.lunr, out = [];
     if (!lunr) return [];
-    lunr.tokenizer(text).forEach(function (token) {
+    lunr.tokenizer(positive(text)).forEach(function (token) {
       token = lunr.trimmer(token);
       var word = token.toString();
       if (word && lunr.stopWordFilter(token) && out.indexOf(word) < 0) out.push(word);
@@ -50,6 +67,10 @@
           q.term(roots[w], { usePipeline: false });
           index.prefetch(word);
         }
+      });
+      excluded(text).forEach(function (word) {
+        q.term(stemWord(word), { usePipeline: false, presence: lunr.Query.presence.PROHIBITED,
+                                 wildcard: word.length >= index.prefixMin ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE });
       });
     }, ready);
     if (!found) return null;
@@ -96,7 +117,7 @@
     return known;
   }
 
-  hub.query = { words: words, run: run, unmatched: unmatched, rank: rank, compare: compare,
+  hub.query = { words: words, positive: positive, excluded: excluded, run: run, unmatched: unmatched, rank: rank, compare: compare,
                 matchedTerms: matchedTerms, stem: stem, stemWord: stemWord };
   if (typeof module === "object" && module.exports) module.exports = hub.query;
 })(globalThis.hubFinder = globalThis.hubFinder || {});

@@ -47,7 +47,7 @@
    * in the order the query names them: at each word, the longest name that
    * starts there; a word is part of one name at most. */
   function recognise(facets, text) {
-    var table = namesOf(facets), words = wordsOf(text), found = [], i = 0;
+    var table = namesOf(facets), words = wordsOf(hub.query.positive(text)), found = [], i = 0;
     while (i < words.length) {
       var n = Math.min(table.longest, words.length - i);
       for (; n > 0; n--) {
@@ -80,7 +80,8 @@
   }
 
   /* The `size` words of `text` from a little before the first word whose stem is
-   * one of `terms`, each such word marked: {pieces: [[text, marked]], before, after}. */
+   * one of `terms`, each such word marked (without the punctuation around it):
+   * {pieces: [[text, marked]], before, after}. */
   function snippet(text, terms, size) {
     size = size || SNIPPET_WORDS;
     var parts = text.split(/([\s\-]+)/), count = (parts.length + 1) >> 1, marked = [];
@@ -92,7 +93,13 @@
     var start = Math.max(0, Math.min(first - SNIPPET_LEAD, count - size)), end = Math.min(count, start + size);
     var pieces = [];
     for (k = start; k < end; k++) {
-      [[parts[2 * k], marked[k]], [k < end - 1 ? parts[2 * k + 1] : "", false]].forEach(function (p) {
+      var word = parts[2 * k], around = [[word, false]];
+      if (marked[k]) {
+        var leadEnd = (/^\W+/.exec(word) || [""])[0].length, trail = /\W+$/.exec(word);
+        var coreEnd = trail ? Math.max(leadEnd, trail.index) : word.length;
+        around = [[word.slice(0, leadEnd), false], [word.slice(leadEnd, coreEnd), true], [word.slice(coreEnd), false]];
+      }
+      around.concat([[k < end - 1 ? parts[2 * k + 1] : "", false]]).forEach(function (p) {
         if (!p[0]) return;
         var last = pieces[pieces.length - 1];
         if (last && !p[1] && !last[1]) last[0] += p[0]; else pieces.push([p[0], p[1]]);

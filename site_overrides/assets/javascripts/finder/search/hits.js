@@ -7,8 +7,9 @@
  * first), and the documents' addresses, result text and snippet text in
  * chunks of head.docs_chunk. A search ranks the matches as the finder does
  * (words matched, score to six places, then ref) and groups them by kind, as
- * svhub.search.files.hits does: reference comes last unless the query names
- * a reference section's title. `documents` fetches only the chunks of the
+ * svhub.search.files.hits does: guidance and case studies in the order of
+ * their best hits, then reference, which comes first instead when the query
+ * names a reference section's title. `documents` fetches only the chunks of the
  * hits that will be shown. */
 (function (hub) {
   "use strict";
@@ -48,7 +49,10 @@
           else hits.caseStudies.push(ref);
         });
         hits.reference = named.concat(hits.reference);
-        if (named.length) hits.order = ["reference", "guidance", "caseStudies"];
+        var g0 = hits.guidance[0], c0 = hits.caseStudies[0];
+        var first = c0 !== undefined && (g0 === undefined || hub.query.compare(matches[c0], matches[g0]) < 0)
+          ? ["caseStudies", "guidance"] : ["guidance", "caseStudies"];
+        hits.order = named.length ? ["reference"].concat(first) : first.concat(["reference"]);
         return hits;
       },
       /* A promise of each ref's {url, title, context, text} (url relative to the site's root). */
@@ -85,6 +89,6 @@
     return parts.slice(0, -1).join(", ") + " and " + parts[parts.length - 1] + " match.";
   }
 
-  hub.hits = { load: load, total: total, wording: wording, GROUPS: GROUPS };
+  hub.hits = { load: load, total: total, wording: wording };
   if (typeof module === "object" && module.exports) module.exports = hub.hits;
 })(globalThis.hubFinder = globalThis.hubFinder || {});

@@ -1,6 +1,9 @@
 /* UI: the site search, in the header's box (a combobox with a listbox of
- * results, grouped "Guidance" and "Case studies") and on the search page
- * (/search/?q=, every result). Text goes in as text, never as HTML.
+ * results, grouped "Guidance", "Case studies" and "Glossary and reference",
+ * each with a snippet, its matched words marked) and on the search page
+ * (/search/?q=, every result). Above the results: the finder's filters the
+ * words name, as links, and the words nothing contains. Text goes in as text
+ * or <mark> elements, never as HTML.
  *
  * Keyboard: typing searches; Down and Up move through the results; Enter
  * opens the result chosen, or the search page when none is; Escape closes

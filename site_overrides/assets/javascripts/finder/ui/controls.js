@@ -1,7 +1,10 @@
 /* UI: the finder's form. The keyword box, a fieldset of checkboxes per facet
- * (grouped when the facet has groups), the year range and the weighting
- * selects, and the sort. Each change is handed to `on` (see build); the
- * controls show a state (sync) and the counts of the results (showCounts). */
+ * (grouped when the facet has groups; a facet no case study is tagged with is
+ * named in one line instead), the year range and the weighting selects, the
+ * sort, and, on a narrow screen, a "Show N results" button that stays at the
+ * foot of the screen while the filters are open. Each change is handed to
+ * `on` (see build); the controls show a state (sync) and the counts of the
+ * results (showCounts). */
 (function (hub) {
   "use strict";
   var el = hub.dom.el, text = hub.dom.text, setText = hub.dom.setText, S = hub.state;
@@ -21,7 +24,8 @@
   }
 
   /* `on` hears of each change: query(text), focus(), facet(param, id, checked),
-   * years(range), weighting(percent or null), sort(order). */
+   * years(range), weighting(percent or null), sort(order), and results() when
+   * the reader asks to see the results. */
   function build(table, on) {
     var boxes = [], ui = {};
 
@@ -32,7 +36,7 @@
     ui.search = el("div", { "class": "hub-finder__query" }, [
       el("label", { "for": "hub-finder-q", text: "Search case studies" }), ui.q,
       el("p", { id: "hub-finder-q-hint", "class": "hub-finder__hint",
-                text: "Searches titles, summaries, organisations, tags and outcomes." })
+                text: "Any words: results with all of them come first. Names of places, services and themes are offered as filters." })
     ]);
 
     function checkbox(param, value) {
@@ -47,6 +51,7 @@
     }
 
     function facetFieldset(facet, k) {
+      if (facet.untagged) { boxes[k] = []; return null; }
       var options = boxes[k] = facet.values.map(function (value) { return checkbox(facet.param, value); });
       var children = [el("legend", { text: facet.legend })];
       if (facet.hint) children.push(el("p", { "class": "hub-finder__hint", text: facet.hint }));
@@ -87,8 +92,16 @@
     var groups = table.facets.map(facetFieldset);
     groups.splice(4, 0, yearFieldset());
     groups.push(weightingFieldset());
+    var untagged = table.facets.filter(function (f) { return f.untagged; }).map(function (f) { return f.legend; });
+    if (untagged.length) {
+      groups.push(el("p", { "class": "hub-finder__hint hub-finder__untagged",
+                            text: "No case study is tagged yet with: " + untagged.join(", ") + "." }));
+    }
+    ui.results = el("button", { type: "button", "class": "md-button md-button--primary hub-finder__show" });
+    ui.results.addEventListener("click", function () { on.results(); });
     ui.filters = el("details", { "class": "hub-finder__filters", id: "hub-finder-filters" }, [
-      el("summary", { text: "Filters" }), el("div", { "class": "hub-finder__groups" }, groups)
+      el("summary", { text: "Filters" }), el("div", { "class": "hub-finder__groups" }, groups),
+      el("div", { "class": "hub-finder__show-bar" }, [ui.results])
     ]);
     ui.filters.open = !window.matchMedia || window.matchMedia("(min-width: 60em)").matches;
 

@@ -15,11 +15,16 @@
       : n + (n === 1 ? " case study" : " case studies") + (filtered ? " match" : "");
   }
 
+  /* What the "Show N results" button says of `n` results. */
+  function showing(n) {
+    return n === 0 ? "No results to show" : "Show " + n + (n === 1 ? " result" : " results");
+  }
+
   function build() {
     return hub.dom.el("p", { id: "hub-finder-count", "class": "hub-finder__count", role: "status",
                              "aria-live": "polite", "aria-atomic": "true" });
   }
 
-  hub.count = { MESSAGES: MESSAGES, wording: wording, build: build,
+  hub.count = { MESSAGES: MESSAGES, wording: wording, showing: showing, build: build,
                 set: function (node, text) { hub.dom.setText(node, text); } };
 })(globalThis.hubFinder = globalThis.hubFinder || {});

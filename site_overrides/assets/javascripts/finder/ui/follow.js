@@ -1,4 +1,4 @@
-/* UI: "Follow this" for the finder's view. The listing has the link to the
+/* UI: "Follow this list" for the finder's view, under the results. The listing has the link to the
  * feed of every case study (svhub.syndication); a view filtered to one value
  * of a facet that has pages gets that value's feed instead. A view no feed
  * matches, with keywords or several filters, names the closest feeds: those
@@ -42,12 +42,11 @@
     var keywords = hub.hasKeywords(state.q), filters = hub.state.activeCount(state);
     var parts;
     if (!keywords && filters === 0) {
-      parts = [link(follow.all, "Follow this"), hub.dom.text(follow.text)];
+      parts = [link(follow.all, "Follow this list"), hub.dom.text(follow.text)];
     } else if (!keywords && filters === 1 && followable.length === 1) {
       var name = label(table, followable[0][0], followable[0][1]);
-      parts = [link(feed(follow, followable[0][0], followable[0][1]), "Follow this"),
-               hub.dom.text(": a feed of the case studies filed under " + name + ", newest first. " +
-                            "Add its address to a feed reader and it will show you each new one.")];
+      parts = [link(feed(follow, followable[0][0], followable[0][1]), "Follow this list"),
+               hub.dom.text(" in a feed reader: each new case study filed under " + name + ", newest first.")];
     } else {
       var why = keywords ? "it has keywords" : "it has more than one filter";
       parts = [hub.dom.text("No feed follows this view, because " + why + ". ")];

@@ -33,7 +33,7 @@
     };
     var year = table.columns.year[i];
     var meta = [["Commissioner", highlight(row.commissioner, terms)], ["Service", [text(label("service"))]],
-                ["Year", [text(year ? String(year) : "Not stated")]], ["Evidence", [text(label("evidence"))]]];
+                ["Year", [text(year ? String(year) : "Year not published")]], ["Evidence", [text(label("evidence"))]]];
     return el("li", { "class": "hub-result", id: "cs-" + slug }, [
       el("h2", { "class": "hub-result__title" }, [el("a", { href: page(slug) }, highlight(row.title, terms))]),
       el("p", { "class": "hub-result__summary" }, highlight(row.summary, terms)),
