@@ -86,16 +86,17 @@ class Session:
         self.interactive = interactive
         self.ask = ask
         self.raws: dict[str, str] = {}  # what the editor typed for each question asked
+        self.shown: dict[str, str] = {}  # and what it was understood as, when that differs
 
     def _prompt(self, label: str, help_text: str, vocabulary: str | None, required: bool, many: bool = False,
-                current: str | None = None) -> str:
+                current: str | None = None, shown: str | None = None) -> str:
         lines = [f"\n{label}: {help_text}"]
         if vocabulary:
             terms = list(self.scaffold.vocab[vocabulary])
             lines += [f"  {n}. {t.label}" for n, t in enumerate(terms, start=1)]
             lines.append("  (type a number" + (", or several separated by commas" if many else "") + ")")
         if current:
-            lines.append(f"  (now: {current}; press Enter to keep it)")
+            lines.append(f"  (now: {shown or current}; press Enter to keep it)")
         elif not required:
             lines.append("  (optional: press Enter to skip)")
         print("\n".join(lines))
@@ -113,13 +114,14 @@ class Session:
         """One question, asked until its answer is good (Back propagates)."""
         while True:
             raw = self._prompt(question.label, question.help, question.vocabulary, question.required,
-                               question.many, self.raws.get(question.dest))
+                               question.many, self.raws.get(question.dest), self.shown.get(question.dest))
             try:
                 value = self.scaffold.answer(question, raw)
             except AnswerError as error:
                 print(f"  Sorry: {error}. Try again.")
                 continue
             self.raws[question.dest] = raw
+            self.shown[question.dest] = self.scaffold.understood(question.vocabulary, raw, value)
             self._say_understood(question.vocabulary, raw, value)
             return value
 

@@ -185,7 +185,9 @@ class Scaffold:
         elif isinstance(value, list):
             shown = ", ".join(str(v) for v in value)
         elif isinstance(value, int | float) and not isinstance(value, bool):
-            shown = f"{value:,}"
+            if re.sub(r"[£,%\s]", "", raw) == str(value):
+                return ""  # '2019', '10%', '1,200': taken as typed
+            shown = ("£" if "£" in raw else "") + f"{value:,}"
         else:
             shown = str(value)
         return "" if shown == raw.strip() else shown
