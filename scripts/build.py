@@ -52,8 +52,7 @@ def main() -> int:
             print(f"build.py: error: the build failed; {escape(str(args.site_dir))} was left as it was",
                   file=sys.stderr)
             return 1
-        outdir.mark(fresh, "build.py")
-        outdir.replace(fresh, target)
+        outdir.replace(fresh, target, "build.py")
     print(f"Built {escape(str(args.site_dir))}/")
     return 0
 

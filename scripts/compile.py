@@ -74,8 +74,7 @@ def main() -> int:
         except UserError as error:
             print(error, file=sys.stderr)
             return 1
-        outdir.mark(staging, "compile.py")
-        outdir.replace(staging, target)
+        outdir.replace(staging, target, "compile.py")
     print(f"Wrote {count} files to {escape(str(args.out))}/docs/ and {escape(str(args.out))}/mkdocs.yml")
     return 0
 

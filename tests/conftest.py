@@ -126,6 +126,7 @@ class SiteServer:
         self.httpd.server_close()
 
 
+# The one list of WCAG levels every axe test runs (WCAG 2.2 A and AA included).
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 

@@ -15,7 +15,7 @@ import yaml
 from conftest import FIXTURES, ROOT, VALID, build, make_project, soup
 
 from svhub.config import HubPaths
-from svhub.pages.changes import load_change_notes
+from svhub.load.changes import load_change_notes
 
 PAGE = FIXTURES / "pages" / "changed-guidance.md"
 SRC = "fixture-changes.md"

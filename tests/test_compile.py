@@ -53,12 +53,16 @@ def compiled_hostile(tmp_path_factory):
 TEMPLATE_PAGES = frozenset({"search/"})
 
 
+ENGINE_PARTS = "a.md-content__button, a.headerlink, nav.hub-page-contents"
+
+
 def article_text(site, url: str) -> str | None:
-    """The page's main content as a reader reads it, without the engine's own buttons and permalinks."""
+    """The page's main content as a reader reads it, without the engine's own buttons and permalinks,
+    nor the hub theme's list of the page's sections for narrow screens (another engine has its own)."""
     article = soup(site, url).select_one("article.md-content__inner")
     if article is None:
         return None
-    for part in article.select("a.md-content__button, a.headerlink"):
+    for part in article.select(ENGINE_PARTS):
         part.decompose()
     return " ".join(article.get_text(" ").split())
 
@@ -69,7 +73,7 @@ def article_links(site, url: str) -> list[str]:
     article = soup(site, url).select_one("article.md-content__inner")
     if article is None:
         return []
-    for part in article.select("a.md-content__button, a.headerlink"):
+    for part in article.select(ENGINE_PARTS):
         part.decompose()
     return [posixpath.normpath(posixpath.join(url, a["href"])) if "://" not in a["href"] and not
             a["href"].startswith(("#", "mailto:")) else a["href"] for a in article.select("a[href]")]

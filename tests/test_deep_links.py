@@ -58,7 +58,8 @@ def test_reference_data_citing_a_home_page_is_refused_at_its_line(tmp_path):
     data.mkdir(parents=True)
     (data / "support.yml").write_text(
         "- id: offer\n  name: An offer\n  sources:\n"
-        "    - title: A briefing\n      url: https://www.lexology.com/\n      publisher: Lexology\n",
+        "    - title: A briefing\n      url: https://www.lexology.com/\n      publisher: Lexology\n"
+        "  what: Advice.\n  who_for: Councils.\n  status: Closed.\n  history: Until 2015\n",
         encoding="utf-8")
     paths = HubPaths(tmp_path)
     with pytest.raises(UserError) as caught:

@@ -14,7 +14,7 @@ from datetime import date
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import FIXTURES, PYTHON, ROOT, VALID, SiteServer, build, make_project, soup
+from conftest import FIXTURES, PYTHON, ROOT, VALID, WCAG_TAGS, SiteServer, build, make_project, soup
 from playwright.sync_api import expect
 
 from svhub.config import HubPaths, SiteInfo
@@ -26,7 +26,6 @@ from svhub.structure.library import Library
 
 FINDER = FIXTURES / "casestudies" / "finder"
 ALL = 11  # three fixtures in valid/ and eight in finder/
-WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 @pytest.fixture(scope="session")
@@ -346,7 +345,7 @@ def test_the_finder_has_no_wcag_violations_empty_or_filtered(page, finder_server
     if query:
         expect(page.locator("#hub-finder-count")).to_contain_text("match")
     results = Axe().run(page, context={"include": [["#hub-finder"]]},
-                        options={"runOnly": {"type": "tag", "values": WCAG}})
+                        options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
     assert results.violations_count == 0, results.generate_report()
 
 

@@ -11,8 +11,8 @@ import pytest
 import yaml
 from conftest import FIXTURES, ROOT, VALID, build, make_project, soup
 
+from svhub.load.instruments import load_register
 from svhub.load.messages import UserError
-from svhub.pages.instruments import load_register
 
 REGISTERS = FIXTURES / "instruments"
 REAL = ROOT / "content" / "_data" / "instruments.yml"

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from conftest import ROOT, soup
 
-from svhub.pages.reference import money, scope_answer
+from svhub.structure.thresholds import money, scope_answer
 
 HEDGE = re.compile(r"not (?:been )?confirmed|has not (?:been able|read|confirmed|found|checked)|have not read"
                    r"|could not (?:be )?confirm|not (?:fully )?checked|unconfirmed|hub has not", re.I)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT, soup
+from conftest import ROOT, WCAG_TAGS, soup
 from playwright.sync_api import expect
 
 from svhub.config import HubPaths
@@ -31,7 +31,6 @@ DUTY_SOURCES = {d["id"]: d["sources"]
 VOCAB = load_vocabularies(HubPaths().vocabularies)
 STEPS = [s["id"] for s in DATA["steps"]]
 REGIMES = {r["id"]: r for r in DATA["regimes"]}
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 MAX_PAGES = 2
 
 # A typical procurement, as a commissioner might answer it: central government
@@ -481,6 +480,7 @@ def test_the_printed_record_lists_the_examples_cited_and_clear_this_draft_clears
         _ready(page)
         _fill(page, {"procurement_name": "School meals", "service": "food-and-catering", "nation": "wales"})
         _until(page, "document.querySelectorAll('#hub-record-examples-list a').length === 1")
+        page.get_by_label("I used this example").check()
         page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
         printed = page.inner_text("#hub-record-print")
         assert "Examples cited" in printed and "Cyngor Enghraifft school meals with local food" in printed
@@ -527,3 +527,88 @@ def test_an_english_councils_services_contract_above_threshold_shows_s12_and_the
     assert REGIMES["pa-2023-npps"]["title"] in copy
     assert "Public benefit weighed in the award criteria." in copy
     assert not errors
+
+
+def _markdown(page) -> str:
+    with page.expect_download() as markdown:
+        page.click("[data-action=save-markdown]")
+    return Path(markdown.value.path()).read_text(encoding="utf-8")
+
+
+def _printed(page) -> str:
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    return page.inner_text("#hub-record-print")
+
+
+def test_a_step_with_nothing_in_it_is_left_out_of_the_saved_and_printed_record(browser, fixture_server):
+    """A council in Northern Ireland below the Procurement Act threshold: no other rule applies,
+    so step 6 has nothing in it and must not print as an empty heading."""
+    context, page, errors = _open(browser, fixture_server)
+    try:
+        _ready(page)
+        _fill(page, {"procurement_name": "Small grounds contract", "authority_type": "local-authority",
+                     "nation": "northern-ireland", "value_gbp": "20000"})
+        assert page.locator("[data-no-regime]").is_visible()
+        copy, printed = _markdown(page), _printed(page)
+    finally:
+        context.close()
+    regimes_title = next(s["title"] for s in DATA["steps"] if s["id"] == "regimes")
+    assert regimes_title not in copy and regimes_title not in printed
+    assert "Step 6" not in copy and "Step 6" not in printed
+    # the other steps still print, unanswered questions marked as such
+    assert "Step 7: Decision" in copy and "Step 7: Decision" in printed and "Not answered" in copy
+    assert errors == []
+
+
+def test_only_the_examples_marked_as_used_are_cited_and_the_rest_are_listed_as_offered(browser, fixture_server):
+    context, page, errors = _open(browser, fixture_server)
+    try:
+        _ready(page)
+        _fill(page, {"procurement_name": "Grounds", "nation": "england"})
+        _until(page, "document.querySelectorAll('#hub-record-examples-list a').length >= 2")
+        items = page.locator("#hub-record-examples-list > li")
+        # each example by its address, which the saved and printed record both give as it is
+        titles = page.locator("#hub-record-examples-list > li > a").evaluate_all("els => els.map(a => a.href)")
+        # every offered example has its own, labelled checkbox
+        for i in range(items.count()):
+            expect(items.nth(i).get_by_label("I used this example")).to_be_visible()
+        copy, printed = _markdown(page), _printed(page)
+        assert "Examples cited" not in copy and "Examples cited" not in printed
+        assert all(t in copy and t in printed for t in titles)  # listed as offered
+        items.nth(1).get_by_label("I used this example").check()
+        copy, printed = _markdown(page), _printed(page)
+        draft = page.evaluate("JSON.parse(localStorage.getItem('svhub-record-draft')).answers")
+        page.reload(wait_until="load")
+        _ready(page)
+        _until(page, "document.querySelectorAll('#hub-record-examples-list a').length >= 2")
+        kept = page.locator("#hub-record-examples-list > li").nth(1).get_by_label("I used this example").is_checked()
+    finally:
+        context.close()
+    for text in (copy, printed):
+        cited, offered = text.split("Examples cited", 1)[1].split("Examples offered", 1)
+        assert titles[1] in cited and all(t not in cited for t in titles if t != titles[1])
+        assert titles[1] not in offered and all(t in offered for t in titles if t != titles[1])
+    assert len(draft["examples_used"]) == 1 and kept
+    assert errors == []
+
+
+def test_a_label_prints_only_where_it_applies(browser, fixture_server):
+    question = next(q for q in DATA["steps"][0]["questions"] if q["name"] == "in_scope_reason")
+    no_label = question["label"]
+    context, page, errors = _open(browser, fixture_server)
+    try:
+        _ready(page)
+        _fill(page, {"in_scope": "yes", "in_scope_reason": "Services above the threshold.",
+                     "consult_decision": "no", "consult_whom": "No change to the service users see."})
+        yes_copy, yes_printed = _markdown(page), _printed(page)
+        _fill(page, {"in_scope": "no", "consult_decision": "yes"})
+        no_copy, no_printed = _markdown(page), _printed(page)
+    finally:
+        context.close()
+    for text in (yes_copy, yes_printed):
+        assert "Services above the threshold." in text and "this is the record" not in text
+        assert "What came of it" not in text and "Whom, or why not" not in text and "Why not" in text
+    for text in (no_copy, no_printed):
+        assert "this is the record" in text and "What came of it" in text and "Whom, or why not" not in text
+    assert no_label.split(" (")[0] in yes_printed
+    assert errors == []

@@ -11,6 +11,8 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, build, soup
 from test_instruments import content_project
 
+from svhub.pages.reference import when
+
 CONTENT = ROOT / "content"
 THRESHOLDS = yaml.safe_load((CONTENT / "_data" / "thresholds.yml").read_text(encoding="utf-8"))
 FIGURES = sorted({row[column["key"]] .split(" ")[0]
@@ -78,3 +80,10 @@ def test_every_page_that_gives_a_2026_threshold_gives_it_in_the_one_table(real_s
         outside = re.sub(r"\s+", " ", article.get_text(" ").replace(tables[0].get_text(" "), ""))
         assert "£135,018" not in outside, html.relative_to(real_site)
     assert shown >= 3  # who-and-which-contracts, can-and-cannot, devolved-nations
+
+
+def test_a_timeline_date_reads_as_a_reader_writes_it():
+    # A full date used to be shown as written in timeline.yml ("2012-03-08"), beside "January 2014".
+    assert when("2012-03-08") == "8 March 2012"
+    assert when("2014-01") == "January 2014"
+    assert when("2014") == "2014"

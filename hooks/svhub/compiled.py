@@ -13,7 +13,6 @@ narrative sanitiser here, because no hook will clean it later.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,7 @@ from markupsafe import escape
 
 from .load.frontmatter import FrontMatterError, parse
 from .load.narrative import sanitise_html
-from .output import GeneratedPage
+from .output import GeneratedFile, GeneratedPage
 from .site import HubBuild
 from .urls import page_url
 from .urlstyle import as_source_links
@@ -32,12 +31,6 @@ from .urlstyle import as_source_links
 # Theme assets a compiled site still needs; the finder's script modules are
 # joined into its downloads instead.
 ASSETS = "assets/stylesheets"
-
-
-@dataclass(frozen=True)
-class CompiledFile:
-    src_uri: str  # relative to the docs folder
-    content: bytes
 
 
 class SiteCompiler:
@@ -54,7 +47,7 @@ class SiteCompiler:
 
     # The docs folder -----------------------------------------------------------
 
-    def files(self) -> Iterator[CompiledFile]:
+    def files(self) -> Iterator[GeneratedFile]:
         content = self.build.paths.content
         sources = sorted(p for p in content.rglob("*") if p.is_file()
                          and self.build.paths.reference_data not in p.parents)
@@ -66,14 +59,14 @@ class SiteCompiler:
             raw = path.read_bytes()
             if path.suffix == ".md":
                 raw = self._link(self.content_page(src_uri, raw.decode("utf-8")), src_uri).encode("utf-8")
-            yield CompiledFile(src_uri, raw)
+            yield GeneratedFile(src_uri, raw)
         for page in self.build.pages:
-            yield CompiledFile(page.src_uri, self._link(self.generated_page(page), page.src_uri).encode("utf-8"))
+            yield GeneratedFile(page.src_uri, self._link(self.generated_page(page), page.src_uri).encode("utf-8"))
         for download in self.build.downloads:
-            yield CompiledFile(download.src_uri, download.content)
+            yield GeneratedFile(download.src_uri, download.content)
         stylesheets = self.build.paths.root / "site_overrides" / ASSETS
         for path in sorted(stylesheets.glob("*.css")):
-            yield CompiledFile(f"{ASSETS}/{path.name}", path.read_bytes())
+            yield GeneratedFile(f"{ASSETS}/{path.name}", path.read_bytes())
 
     def mkdocs_config(self, docs_dir: str = "docs") -> str:
         """The site's configuration for plain MkDocs: no hooks, the theme without the hub's templates."""
@@ -170,7 +163,7 @@ def _front(meta: dict[str, Any]) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
 
-def write(files: Iterator[CompiledFile], out: Path) -> int:
+def write(files: Iterator[GeneratedFile], out: Path) -> int:
     count = 0
     for file in files:
         target = out / file.src_uri

@@ -79,7 +79,8 @@ def _placeholder(number: int) -> str:
 
 @dataclass
 class GeneratedFile:
-    """A download, such as the CSV of every case study."""
+    """A file written as it is: a download, such as the CSV of every case study,
+    or a file of the docs folder that scripts/compile.py writes (src_uri is relative to it)."""
 
     src_uri: str
     content: bytes

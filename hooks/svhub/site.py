@@ -18,22 +18,26 @@ from .exports.opendata import open_data_files
 from .exports.syndication import SITE_FEEDS, reuse_section, syndicate
 from .finder.files import finder_files
 from .finder.script import finder_scripts
+from .load.changes import load_change_notes
+from .load.citations import check_page
 from .load.loader import LibraryLoad, load_library
-from .load.messages import Diagnostic, Severity, UserError, has_errors
+from .load.messages import Diagnostic, Severity, has_errors
 from .load.narrative import sanitise_html
+from .load.reference import load_reference
 from .output import GeneratedFile, GeneratedPage
 from .pages import linkeddata
 from .pages.casestudies import CaseStudyPages
-from .pages.changes import ChangeNotes, load_change_notes
 from .pages.dictionary import data_dictionary
 from .pages.guidance import guidance_meta
-from .pages.instruments import Register, check_page, load_register
-from .pages.listings import CollectionText, Listings
+from .pages.listings import Listings
 from .pages.reference import ReferenceData
 from .pages.review import build_date
 from .search.files import REFERENCE_SOURCES, SEARCH_PAGE, GuidancePage, search_files
 from .search.page import search_page
 from .search.sections import sections
+from .structure.changes import ChangeNotes
+from .structure.instruments import Register
+from .structure.reference import CollectionText
 from .urls import SECTION, page_url
 from .urlstyle import as_file_links, file_urls
 
@@ -46,6 +50,7 @@ class HubBuild:
     pages: list[GeneratedPage] = field(default_factory=list)
     downloads: list[GeneratedFile] = field(default_factory=list)
     reference: ReferenceData | None = None
+    collections: CollectionText | None = None
     register: Register = field(default_factory=Register)
     content_diagnostics: list[Diagnostic] = field(default_factory=list)
     changes: ChangeNotes = field(default_factory=ChangeNotes)
@@ -60,8 +65,7 @@ class HubBuild:
         build._check_content()
         build.changes = load_change_notes(paths, build.site.today)
         if build.ok:
-            collections = CollectionText.load(paths.reference_data / "collections.yml")
-            listings = Listings(loaded.library, build.site, collections)
+            listings = Listings(loaded.library, build.site, build.collections)
             build.pages = [*listings.listing_pages(), *CaseStudyPages(loaded.library, build.site).pages(),
                            *listings.facet_pages()]
             dictionary = data_dictionary(loaded.library.vocab)
@@ -77,20 +81,15 @@ class HubBuild:
         return build
 
     def _check_content(self) -> None:
-        """The instrument register, the reference data and every content page's
-        citations, checked before anything is built, so that all the problems
-        are reported together."""
-        paths, problems = self.paths, []
-        file = paths.reference_data / "instruments.yml"
-        try:
-            self.register = load_register(file, paths.display(file))
-        except UserError as error:
-            self.content_diagnostics = error.diagnostics
-            return
-        try:
-            self.reference = ReferenceData.load(paths, self.loaded.library.vocab, self.register)
-        except UserError as error:
-            problems += error.diagnostics
+        """The reference data (the instrument register first) and every content
+        page's citations, checked before anything is built, so that all the
+        problems are reported together."""
+        paths = self.paths
+        reference, problems = load_reference(paths)
+        self.register = reference.register
+        self.collections = reference.collections
+        if not has_errors(problems):
+            self.reference = ReferenceData.of(reference, self.loaded.library.vocab)
         for page in sorted(paths.content.rglob("*.md")):
             if paths.reference_data not in page.parents:
                 problems += check_page(page, paths.display(page), self.register)

@@ -10,16 +10,21 @@ its source file, in the same style.
 
 from __future__ import annotations
 
-from .structure.facets import PAGE_FACETS, Facet
+import posixpath
+from typing import Protocol
 
 SECTION = "case-studies"
 DATA_FOLDER = "data"
 DATA_DIR = f"{SECTION}/{DATA_FOLDER}"
 LISTING_PAGES = "page"
-# What under case-studies/ is the site's own, not a case study: a case study
-# may not take one of these names, and a link to one is not a broken link.
-SITE_FOLDERS = frozenset({DATA_FOLDER, LISTING_PAGES, *(f.folder for f in PAGE_FACETS)})
-RESERVED_SLUGS = SITE_FOLDERS | {"index", "assets"}
+
+
+class Foldered(Protocol):
+    """A facet with static pages (structure.facets.Facet), named by its folder:
+    a protocol, so that the URL scheme depends on no other module."""
+
+    @property
+    def folder(self) -> str | None: ...
 
 
 def case_study_url(slug: str) -> str:
@@ -33,11 +38,11 @@ def listing_url(number: int) -> str:
     return f"{SECTION}/" if number == 1 else f"{SECTION}/{LISTING_PAGES}/{number}/"
 
 
-def facet_index_url(facet: Facet) -> str:
+def facet_index_url(facet: Foldered) -> str:
     return f"{SECTION}/{facet.folder}/"
 
 
-def facet_url(facet: Facet, value: str) -> str:
+def facet_url(facet: Foldered, value: str) -> str:
     return f"{facet_index_url(facet)}{value}/"
 
 
@@ -50,11 +55,16 @@ def page_url(src_uri: str) -> str:
 
 
 def relative(from_url: str, to_url: str) -> str:
-    """A link from one directory-style page URL to another, e.g. '../region/wales/'."""
+    """The one link between pages: from a directory-style page URL (or a source
+    file's folder) to another URL, e.g. '../region/wales/', or to a file, e.g.
+    '../data/case-studies.csv' (a target without a trailing slash is a file)."""
     source = [p for p in from_url.split("/") if p]
     target = [p for p in to_url.split("/") if p]
     common = 0
     while common < min(len(source), len(target)) and source[common] == target[common]:
         common += 1
     parts = [".."] * (len(source) - common) + target[common:]
-    return "/".join(parts) + "/" if parts else "./"
+    folder = to_url == "" or to_url.endswith("/")
+    if not parts:
+        return "./" if folder else posixpath.basename(to_url)
+    return "/".join(parts) + ("/" if folder else "")

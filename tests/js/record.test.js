@@ -76,6 +76,26 @@ test("typed text is escaped in the Markdown copy", () => {
   assert.ok(text.includes("[s.1(3)(a)](https://example.org/s1)"));
 });
 
+test("the Markdown copy cites only the examples marked as used, and lists the others as offered", () => {
+  const step = { title: "Step 1", clauses: [], items: [{ label: "Name", answer: "A" }] };
+  const none = record.markdown({ title: "R", lines: [], steps: [step], examples: [], offered: [], footer: "F" });
+  assert.ok(!none.includes(record.CITED) && !none.includes(record.OFFERED));
+  const text = record.markdown({ title: "R", lines: [], steps: [step], footer: "F",
+    examples: [{ title: "Used one", url: "https://example.org/a/" }],
+    offered: [{ title: "Shown one", url: "https://example.org/b/" }] });
+  const [before, cited] = text.split("## " + record.CITED);
+  assert.ok(!before.includes("Used one") && cited.indexOf("Used one") < cited.indexOf("## " + record.OFFERED));
+  assert.ok(cited.split("## " + record.OFFERED)[1].includes("[Shown one](https://example.org/b/)"));
+});
+
+test("a question's record label is the first whose answers match, else none", () => {
+  const labels = [{ when: { in_scope: ["no"] }, label: "Why (this is the record)" }, { label: "Why" }];
+  assert.strictEqual(record.recordLabel(labels, { in_scope: "no" }), "Why (this is the record)");
+  assert.strictEqual(record.recordLabel(labels, { in_scope: "yes" }), "Why");
+  assert.strictEqual(record.recordLabel([{ when: { c: ["yes"] }, label: "Whom" }], {}), null);
+  assert.strictEqual(record.recordLabel(undefined, {}), null);
+});
+
 test("an example links to its case study's folder online, and to its file in a copy with file URLs", () => {
   assert.strictEqual(record.caseStudyHref("../../case-studies/", "leeds-meals"), "../../case-studies/leeds-meals/");
   assert.strictEqual(record.caseStudyHref("../case-studies/index.html", "leeds-meals"), "../case-studies/leeds-meals.html");

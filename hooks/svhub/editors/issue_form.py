@@ -18,7 +18,6 @@ NO_RESPONSE = "_No response_"
 OUTCOMES_LABEL = "Outcomes"
 SOURCES_LABEL = "Sources"
 NARRATIVE_LABEL = "Narrative"
-DATES = ("published", "last_reviewed", "review_by")
 
 
 def _field(question: Question, vocab: Vocabularies) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from ..dates import parse_date
 from ..load.narrative import RECOMMENDED_SECTIONS
 from ..load.rules import is_name
 from ..load.schema import build_schema
@@ -232,10 +233,10 @@ class Scaffold:
         return text
 
     def date(self, text: str) -> str:
-        try:
-            return date.fromisoformat(text.strip()).isoformat()
-        except ValueError:
-            raise AnswerError("a real date written YYYY-MM-DD, please") from None
+        when = parse_date(text)
+        if when is None:
+            raise AnswerError("a real date written YYYY-MM-DD, please")
+        return when.isoformat()
 
     def outcome(self, raw: str) -> dict[str, Any]:
         """An outcome written on one line, its fields separated by '|' (OUTCOME_HELP)."""

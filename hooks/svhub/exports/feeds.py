@@ -15,12 +15,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from markupsafe import escape
-
 from ..structure.casestudy import CaseStudy
 from ..structure.facets import EVIDENCE, PAGE_FACETS, SERVICE, Facet
 from ..structure.library import Library
 from ..structure.vocabularies import Vocabularies
+from ..templates import render
 from ..urls import SECTION, facet_url
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -137,15 +136,9 @@ def case_study_entry(c: CaseStudy, vocab: Vocabularies, site_url: str,
     )
 
 
-def follow_html(feed_href: str, what: str, attributes: str = "") -> str:
-    """The visible 'Follow this' link a facet page or the change log shows;
-    `attributes` are added to the paragraph, already escaped."""
-    return (
-        f'<p class="hub-follow"{attributes}><a href="{escape(feed_href)}" type="{MEDIA_TYPE}">Follow this</a>: '
-        f"a feed of {escape(what)}, newest first. Add its address to a feed reader (an app, or an "
-        "email program such as Outlook or Thunderbird, that checks feeds for you) and it will show "
-        "you each new entry, without an account or an email list.</p>"
-    )
+def follow_html(feed_href: str, what: str) -> str:
+    """The visible 'Follow this' link a facet page or the change log shows. Text, for a page's Markdown."""
+    return str(render("follow.html", href=feed_href, what=what, media_type=MEDIA_TYPE))
 
 
 def library_feeds(library: Library, site_url: str, page_titles: dict[str, str]) -> list[Feed]:

@@ -86,19 +86,11 @@ def data_files(site: Path) -> list[Path]:
 
 
 def add_data_scripts(site: Path) -> list[Path]:
-    """Writes each data file's script beside it; returns the scripts.
-
-    Material's own search, while the site has it, asks from file:// for its
-    index as search/search_index.js, a script that sets `__index`."""
+    """Writes each data file's script beside it; returns the scripts."""
     scripts = []
     for file in data_files(site):
         script = file.with_name(file.name + SCRIPT_SUFFIX)
         script.write_text(data_script(file.read_bytes().decode("utf-8-sig")), encoding="ascii")
-        scripts.append(script)
-    material = site / "search" / "search_index.json"
-    if material.is_file():
-        script = material.with_suffix(SCRIPT_SUFFIX)
-        script.write_text("var __index = " + material.read_text(encoding="utf-8"), encoding="utf-8")
         scripts.append(script)
     return scripts
 

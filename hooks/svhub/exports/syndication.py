@@ -9,14 +9,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from markupsafe import escape
-
 from ..config import SiteInfo
 from ..output import GeneratedFile, GeneratedPage
 from ..pages import linkeddata
-from ..pages.changes import ChangeNotes, notes_html
+from ..pages.changes import notes_html
+from ..structure.changes import ChangeNotes
 from ..structure.facets import PAGE_FACETS
 from ..structure.library import Library
+from ..templates import render
 from ..urls import SECTION, facet_index_url, page_url, relative
 from .feeds import FEED_LIMIT, MEDIA_TYPE, NEVER_UPDATED, Entry, Feed, feed_path, follow_html, library_feeds, newest
 from .opendata import REUSE_LINKS
@@ -71,10 +71,8 @@ def finder_follow() -> str:
     finder (ui/follow.js) points it at one facet value's feed, from the paths here,
     and shows it under the results."""
     paths = {facet.name: facet_index_url(facet).removeprefix(f"{SECTION}/") for facet in PAGE_FACETS}
-    return (f'<p class="hub-follow" id="hub-follow" '
-            f'data-feeds="{escape(json.dumps(paths, sort_keys=True, allow_nan=False))}">'
-            f'<a href="{escape(FEED_FILE_HREF)}" type="{MEDIA_TYPE}">Follow this list</a> '
-            "in a feed reader: every case study, newest first.</p>")
+    return str(render("follow-list.html", feeds=json.dumps(paths, sort_keys=True, allow_nan=False),
+                      href=FEED_FILE_HREF, media_type=MEDIA_TYPE))
 
 
 def _after_first_paragraph(body: str, html: str) -> str:
@@ -84,7 +82,7 @@ def _after_first_paragraph(body: str, html: str) -> str:
 
 def reuse_section(here: str) -> str:
     """Links to every download, for the data dictionary."""
-    items = "\n".join(f"- [{title}]({relative(here, path.rsplit('/', 1)[0] + '/')}{path.rsplit('/', 1)[1]}): {what}"
+    items = "\n".join(f"- [{title}]({relative(here, path)}): {what}"
                       for path, title, what in REUSE_LINKS)
     feeds = (f"- [Feed of new and updated case studies]({relative(here, f'{SECTION}/')}{FEED_FILE_HREF}), "
              "and one for each service area, theme, region and contract type: see \"Follow this\" on their pages\n"

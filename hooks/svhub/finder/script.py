@@ -34,6 +34,8 @@ SCRIPTS: dict[str, tuple[str, ...]] = {
     "assets/javascripts/record.js": (
         "engine/base.js", "engine/data.js", "engine/state.js", "engine/filter.js", "record/model.js", "record/main.js",
     ),
+    # The scope check's page (guidance/scope-check.md): answers as the reader chooses.
+    "assets/javascripts/scope-check.js": ("scope/check.js",),
     # On every page: loads the site search when the reader first focuses its box.
     "assets/javascripts/search-boot.js": ("search/boot.js",),
     # The site search: the finder's engine (index, query) with the search's own UI.

@@ -9,14 +9,12 @@ import re
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from ..urls import SECTION, SITE_FOLDERS, case_study_url
+from ..structure.facets import SITE_FOLDERS
+from ..urls import SECTION, case_study_url
 from .messages import Diagnostic, Position, Severity, escape
 from .narrative import markdown_destinations, url_scheme
-
-if TYPE_CHECKING:
-    from .loader import LoadResult
+from .result import LoadResult
 
 NEAR_DUPLICATE_RATIO = 0.8
 # An absolute link to a case study's page (the engine leaves those as they are).

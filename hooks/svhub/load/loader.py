@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import HubPaths
+from ..dates import parse_date
 from ..structure.casestudy import (
     CaseStudy,
     Contract,
@@ -33,33 +33,18 @@ from .crosscheck import check_library
 from .frontmatter import Document, FrontMatterError
 from .messages import Diagnostic, Position, Report, has_errors
 from .narrative import check_narrative
+from .result import LoadResult
 from .rules import check_slug, check_values, cross_field_rules
 from .schema_errors import schema_problems
 
 
-@dataclass
-class LoadResult:
-    path: str
-    case_study: CaseStudy | None
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    document: Document | None = field(default=None, repr=False)
-
-    @property
-    def ok(self) -> bool:
-        return self.case_study is not None and not has_errors(self.diagnostics)
-
-
-def _date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
 def _source(s: dict) -> Source:
-    return Source(s["title"], s["url"], s["publisher"], _date(s.get("date")), bool(s.get("copy")))
+    return Source(s["title"], s["url"], s["publisher"], parse_date(s.get("date")), bool(s.get("copy")))
 
 
 def _procurement_act(data: dict) -> ProcurementAct:
     return ProcurementAct(
-        notices=tuple(Notice(n["id"], n.get("type"), n.get("url"), _date(n.get("date"))) for n in data.get("notices") or ()),
+        notices=tuple(Notice(n["id"], n.get("type"), n.get("url"), parse_date(n.get("date"))) for n in data.get("notices") or ()),
         kpis=tuple(Kpi(k["name"], k.get("target")) for k in data.get("kpis") or ()),
         performance=tuple(Rating(r["rating"], r["period"], r.get("notice"), r.get("kpi"))
                           for r in data.get("performance") or ()),
@@ -104,7 +89,7 @@ def _build(slug: str, path: str, doc: Document, dates: dict) -> CaseStudy:
         sources=tuple(_source(s) for s in data["sources"]),
         tags=tuple(data.get("tags") or ()),
         organisation_changes=tuple(
-            OrganisationChange(c["organisation"], c["change"], date.fromisoformat(c["date"]), c["now"],
+            OrganisationChange(c["organisation"], c["change"], parse_date(c["date"]), c["now"],
                                tuple(_source(s) for s in c["sources"]))
             for c in data.get("organisation_changes") or ()
         ),

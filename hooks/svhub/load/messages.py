@@ -7,11 +7,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, NamedTuple
-
-if TYPE_CHECKING:
-    from .frontmatter import Document
-
+from typing import NamedTuple, Protocol
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -109,10 +105,17 @@ def field_name(path: tuple) -> str:
     return ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in path).replace(".[", "[")
 
 
+class Located(Protocol):
+    """A parsed file that knows where its values are (load.frontmatter.Document):
+    a protocol, so that messages depend on no parser."""
+
+    def where(self, path: tuple, *, key: bool = False) -> Position: ...
+
+
 class Report:
     """Collects every problem in one file, so an editor fixes them in one go."""
 
-    def __init__(self, path: str, doc: Document | None = None):
+    def __init__(self, path: str, doc: Located | None = None):
         self.path = path
         self.doc = doc
         self.items: list[Diagnostic] = []

@@ -12,6 +12,7 @@ import re
 
 import nh3
 
+from .characters import direction_controls
 from .messages import Diagnostic, Position, Severity
 
 # The sections a narrative should have, each with what it asks of the writer
@@ -43,7 +44,6 @@ _BRACKET = re.compile(r"\\*+[\[\]]")
 _DIRECTIVE = re.compile(r"\[\[\s*+hub:", re.I)
 _SCHEME = re.compile(r"([a-z][a-z0-9+.-]*+):", re.I)
 _SAFE_SCHEMES = {"http", "https", "mailto"}
-_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _HEADING = re.compile(r"^(#{1,6})[ \t]++([^\n]*+)", re.M)
 _URL_TRIM = "".join(map(chr, range(0x21)))  # C0 controls and space, trimmed from both ends
 _URL_DROPPED = re.compile(r"[\t\n\r]")
@@ -197,9 +197,8 @@ def unsafe_constructs(body: str) -> list[tuple[int, str, str]]:
         elif image is not None and not same_site(target):
             found.append((image, "an image from another website is not allowed in the narrative",
                           "loading it would tell that website who reads the page; link to the image instead"))
-    for match in _BIDI.finditer(body):
-        found.append((match.start(), f"an invisible text-direction control character (U+{ord(match.group()):04X})",
-                      "retype the text without it"))
+    for offset, what in direction_controls(body):
+        found.append((offset, what, "retype the text without it"))
     return sorted(found)
 
 

@@ -9,21 +9,21 @@ import re
 from datetime import date
 from typing import Any
 
+from ..dates import parse_date
+from ..structure.facets import RESERVED_SLUGS
 from ..structure.vocabularies import Vocabularies
-from ..urls import RESERVED_SLUGS
+from .characters import direction_controls
 from .messages import Position, Report, did_you_mean, field_name
 from .schema import YEAR_MAX, YEAR_MIN
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_MAX = 80
-BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f]")
 SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _parse_date(value: Any, path: tuple, report: Report) -> date | None:
-    try:
-        parsed = date.fromisoformat(value)
-    except (TypeError, ValueError):
+    parsed = parse_date(value)
+    if parsed is None:
         report.at(path, f"'{field_name(path)}' is not a real date: '{value}'", "check the month and day")
         return None
     if not YEAR_MIN <= parsed.year <= YEAR_MAX:
@@ -43,10 +43,9 @@ def check_values(value: Any, path: tuple, report: Report) -> None:
         report.at(path, f"'{field_name(path)}' contains a lone surrogate (half of a character), which is not text",
                   "retype the text, or remove the \\u escape")
     elif isinstance(value, str):
-        found = BIDI_CONTROLS.search(value)
-        if found:
-            report.at(path, f"'{field_name(path)}' contains an invisible text-direction control character "
-                            f"(U+{ord(found.group()):04X})",
+        found = direction_controls(value)
+        if found:  # one message for the value: the first is enough to find it
+            report.at(path, f"'{field_name(path)}' contains {found[0][1]}",
                       "retype the text; these characters can make text display differently from how it reads")
     elif isinstance(value, dict):
         for key, item in value.items():

@@ -28,6 +28,8 @@ CHANGES = ("merged", "renamed", "abolished", "replaced")
 # Which vocabulary in casestudies/vocabularies.yml a field's values come from, so that
 # messages and the data dictionary can point to it (an annotation validators ignore).
 VOCABULARY_KEY = "x-vocabulary"
+# What a reference-data file calls a field with fixed values ("status"), for its messages.
+NOUN_KEY = "x-noun"
 
 
 # The optional `frameworks` fields: their key, and the vocabulary each takes its values from.

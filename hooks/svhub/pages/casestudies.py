@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from ..config import SiteInfo
+from ..dates import long_date
 from ..output import GeneratedPage
 from ..structure.casestudy import CaseStudy, Source
 from ..structure.facets import (
@@ -24,7 +25,7 @@ from ..structure.facets import (
 from ..structure.library import Library
 from ..structure.vocabularies import Vocabularies
 from ..urls import SECTION, facet_url, relative
-from .formatting import contract_value, figure, long_date
+from .formatting import contract_value, figure
 from .review import review_info
 
 

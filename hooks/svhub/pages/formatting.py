@@ -1,14 +1,8 @@
-"""How values read on a page: dates, money and figures in GOV.UK style."""
+"""How values read on a page: money and figures in GOV.UK style (dates: svhub.dates)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from ..structure.vocabularies import Vocabularies
-
-
-def long_date(value: date) -> str:
-    return f"{value.day} {value:%B %Y}"
 
 
 def money(pounds: float) -> str:

@@ -5,26 +5,17 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from ..dates import long_date, parse_date
 from ..structure.vocabularies import Vocabularies
-from .formatting import long_date
 from .review import review_info
 
 REVIEW_FIELDS = ("owner", "last_reviewed", "review_by")
 
 
-def _as_date(value: Any) -> date | None:
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        return None
-
-
 def format_sources(sources: list[dict[str, Any]] | None) -> list[dict[str, str]]:
     formatted = []
     for source in sources or []:
-        when = _as_date(source.get("date")) if source.get("date") else None
+        when = parse_date(source.get("date")) if source.get("date") else None
         formatted.append({
             "title": str(source.get("title", "")),
             "url": str(source.get("url", "")),
@@ -44,7 +35,7 @@ def guidance_meta(meta: dict[str, Any], vocab: Vocabularies, today: date) -> dic
     """Page data for the review panel, when the page's front matter has it."""
     if not all(meta.get(f) for f in REVIEW_FIELDS):
         return {}
-    reviewed, review_by = _as_date(meta["last_reviewed"]), _as_date(meta["review_by"])
+    reviewed, review_by = parse_date(meta["last_reviewed"]), parse_date(meta["review_by"])
     if not reviewed or not review_by:
         return {}
     return {"hub": {

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from ..structure.casestudy import CaseStudy
-from .changes import ChangeNote
+from ..structure.changes import ChangeNote
 
 CONTEXT = "https://schema.org"
 SITE_NAME = "Social Value Hub"

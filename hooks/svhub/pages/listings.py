@@ -8,12 +8,8 @@ engine without the hub's hooks or templates can build the site.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-from pathlib import Path
 from typing import Any
 
-import yaml
 from markupsafe import Markup, escape
 
 from ..config import SiteInfo
@@ -22,31 +18,12 @@ from ..output import GeneratedPage
 from ..structure.casestudy import CaseStudy
 from ..structure.facets import EVIDENCE, PAGE_FACETS, SERVICE, Facet
 from ..structure.library import Library
+from ..structure.reference import CollectionText
 from ..structure.vocabularies import Vocabularies
+from ..templates import render
 from ..urls import facet_index_url, facet_url, listing_url, relative
 from .guidance import format_sources
 from .review import review_info
-
-
-@dataclass(frozen=True)
-class CollectionText:
-    """What the six contract-type collection pages say, from content/_data/collections.yml."""
-
-    intro: str
-    thin: str
-    owner: str
-    last_reviewed: date
-    review_by: date
-    sources: tuple[dict[str, Any], ...] = ()
-
-    @classmethod
-    def load(cls, path: Path) -> CollectionText | None:
-        if not path.exists():
-            return None
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return cls(data["intro"], data["thin"], data["owner"], data["last_reviewed"], data["review_by"],
-                   tuple(data.get("sources") or ()))
-
 
 THIN_COLLECTION = 2
 LISTING_PAGE_SIZE = 100
@@ -87,19 +64,12 @@ class Listings:
             "Each one names its sources; figures that an organisation reported about itself "
             "are marked as self-reported."
         )
-        browse = " · ".join(
-            f'<a href="{escape(relative(here, facet_index_url(facet)))}">{escape(facet.label)}</a>'
-            for facet in PAGE_FACETS
-        )
+        browse = render("browse.html", links=[(relative(here, facet_index_url(f)), f.label) for f in PAGE_FACETS])
         start = (number - 1) * LISTING_PAGE_SIZE
         results = self._results(self.library.case_studies[start:start + LISTING_PAGE_SIZE], here)
         if number == 1:
-            results = Markup(f'<div class="hub-finder" id="hub-finder">\n{results}\n</div>')
-        body = (
-            f"{escape(intro)}\n\n"
-            f'<p class="hub-browse">Browse by: {browse}</p>\n\n'
-            f"{results}\n{self._listing_nav(number, count)}{self._contribute()}"
-        )
+            results = render("finder.html", results=results)
+        body = f"{escape(intro)}\n\n{browse}\n\n{results}\n{self._listing_nav(number, count)}{self._contribute()}"
         title = "Case studies" if number == 1 else f"Case studies, page {number} of {count}"
         return GeneratedPage(src_uri=f"{here}index.md" if number == 1 else f"{here[:-1]}.md", title=title,
                              body=body, hide=("toc",), template="finder.html" if number == 1 else "",
@@ -111,42 +81,30 @@ class Listings:
         """Where a reader who knows a good example sends it: the form and the guide."""
         if not self.site.repo_url:
             return ""
-        return (f'\n<p class="hub-contribute">Know a contract or policy that belongs here? '
-                f'<a href="{escape(self.site.submit_url())}">Submit a case study</a> with the form on GitHub, '
-                f'or read <a href="{escape(self.site.contributing_url())}">how to contribute a case study</a> '
-                "(CONTRIBUTING.md).</p>\n")
+        return "\n" + render("contribute.html", form=self.site.submit_url(), guide=self.site.contributing_url())
 
     def _listing_nav(self, number: int, count: int) -> str:
         if count == 1:
             return ""
         here = listing_url(number)
-        current = ' aria-current="page"'
-        links = "".join(
-            f'<li><a href="{escape(relative(here, listing_url(n)))}"{current if n == number else ""}>{n}</a></li>'
-            for n in range(1, count + 1)
-        )
-        return (f'<nav class="hub-pages" aria-label="Pages of case studies">'
-                f'<p>Page {number} of {count}</p><ol>{links}</ol></nav>\n')
+        links = [(relative(here, listing_url(n)), n) for n in range(1, count + 1)]
+        return render("listing-nav.html", number=number, count=count, links=links)
 
     def facet_index(self, facet: Facet) -> GeneratedPage:
         here = facet_index_url(facet)
         groups = self.library.facet(facet)
         vocabulary = self.vocab[facet.vocabulary]
-        items = "\n".join(
-            f'<li><a href="{escape(relative(here, facet_url(facet, v)))}">{escape(vocabulary.label(v))}</a>'
-            f" ({len(groups.get(v, []))})</li>"
-            for v in self.library.page_values(facet, groups)
-        )
+        items = [(relative(here, facet_url(facet, v)), vocabulary.label(v), len(groups.get(v, [])))
+                 for v in self.library.page_values(facet, groups)]
         title = f"Case studies by {facet.label.lower()}"
-        return GeneratedPage(src_uri=f"{here}index.md", title=title,
-                             body=f'<ul class="hub-facet-index">\n{items}\n</ul>\n')
+        return GeneratedPage(src_uri=f"{here}index.md", title=title, body=str(render("facet-index.html", items=items)))
 
     def facet_page(self, facet: Facet, value: str, members: list[CaseStudy]) -> GeneratedPage:
         here = facet_url(facet, value)
         term = self.vocab[facet.vocabulary].terms[value]
         title = f"{term.label} contracts" if facet.collections else f"Case studies: {term.label}"
         data: dict[str, Any] = {"facet": facet.folder, "value": value, "count": len(members)}
-        parts = [f"<p>{escape(term.description)}</p>"]
+        parts = [render("paragraph.html", text=term.description, markdown=False, **{"class": ""})]
         collection = self.collections if facet.collections else None
         if collection:
             parts = [collection.intro.strip()]
@@ -154,9 +112,12 @@ class Listings:
                                          self.vocab, self.site.today).as_dict()
             data["sources"] = format_sources(list(collection.sources))
         if len(members) < THIN_COLLECTION and collection:
-            parts.append(f'<p class="hub-thin" markdown>{collection.thin.strip()}</p>')
+            # the collection's text is the hub's own Markdown, read inside the paragraph
+            parts.append(render("paragraph.html", text=Markup(collection.thin.strip()), markdown=True,
+                                **{"class": "hub-thin"}))
         elif not members:
-            parts.append('<p class="hub-thin">There are no case studies of this kind yet.</p>')
+            parts.append(render("paragraph.html", text="There are no case studies of this kind yet.", markdown=False,
+                                **{"class": "hub-thin"}))
         if members:
             parts.append(self._results(members, here))
         return GeneratedPage(
@@ -178,13 +139,6 @@ class Listings:
                 ("Year", str(c.year) if c.year else "Year not published"),
                 (EVIDENCE.row_label, vocab[EVIDENCE.vocabulary].label(c.evidence)),
             ]
-            details = "".join(
-                f"<div><dt>{escape(k)}</dt><dd>{escape(v)}</dd></div>" for k, v in meta
-            )
-            items.append(
-                f'<li class="hub-result" id="cs-{escape(c.slug)}">'
-                f'<h2 class="hub-result__title"><a href="{escape(relative(here, c.url))}">{escape(c.title)}</a></h2>'
-                f'<p class="hub-result__summary">{escape(c.summary)}</p>'
-                f'<dl class="hub-result__meta">{details}</dl></li>'
-            )
-        return Markup('<ol class="hub-results">\n' + "\n".join(items) + "\n</ol>")
+            items.append({"slug": c.slug, "href": relative(here, c.url), "title": c.title, "summary": c.summary,
+                          "meta": meta})
+        return render("results.html", items=items)

@@ -2,114 +2,62 @@
 written once in content/_data/*.yml and rendered wherever a page asks for it
 with a directive on its own line, such as `[[hub:duty s1-7]]`.
 
-Loading checks it as the case studies are checked: every source a deep link
-or a registered instrument, every `instrument:` citation known, and a
-citation of a revoked instrument only in an entry marked `history: "…"`
-(timeline entries are history by nature).
+The data is read, checked and resolved in load.reference (the schemas are in
+load.dataschema, the citation rules in load.citations); this module only renders it.
 """
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
-from pathlib import Path
 from typing import Any
 
 from ..config import HubPaths
-from ..load.frontmatter import FrontMatterError
-from ..load.frontmatter import parse_data as parse_yaml
-from ..load.messages import Diagnostic, Position, Report, Severity, UserError, did_you_mean
+from ..dates import long_date, parse_date
+from ..load.messages import Diagnostic, Position, Severity, UserError, did_you_mean, has_errors
+from ..load.reference import load_reference
+from ..structure.instruments import Register
+from ..structure.reference import Reference
+from ..structure.thresholds import scope_answer, scope_check_data
 from ..structure.vocabularies import Vocabularies
-from .formatting import long_date
+from ..templates import render
+from ..urls import relative
 from .guidance import format_sources
-from .instruments import Register, check_sources, check_text, label_history, table
+from .instruments import label_history, table
 from .record import RecordForm
 
 DIRECTIVE = re.compile(r"^\[\[hub:([a-z-]+)(?:\s+([A-Za-z0-9_-]+))?\]\]\s*$", re.M)
 DATASETS = ("duties", "thresholds", "timeline", "support", "barriers", "glossary", "open", "scope")
-CHECKED_ONLY = ("collections",)  # read by pages.CollectionText; checked here with the rest
-HISTORY_BY_NATURE = frozenset({"timeline"})
-NOT_TEXT = frozenset({"id", "url", "href", "date", "section", "history", "sources", "pages"})
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 
 
 def when(value: Any) -> str:
     """A date, a year-month ('2014-01') or a year, as a reader would write it."""
-    if isinstance(value, date):
-        return long_date(value)
+    day = parse_date(value)
+    if day is not None:
+        return long_date(day)
     text = str(value)
     match = re.fullmatch(r"(\d{4})-(\d{2})", text)
     return f"{MONTHS[int(match.group(2)) - 1]} {match.group(1)}" if match else text
 
 
 def sources_line(sources: list[dict[str, Any]] | None) -> str:
-    items = [
-        f"[{s['title']}]({s['url']})" + (f" ({s['publisher']}" + (f", {s['date']})" if s["date"] else ")"))
-        + (f" ({s['status']})" if s["status"] else "")
-        + (" (a copy on another site: the publisher's own page was not available)" if s["is_copy"] else "")
-        for s in format_sources(sources)
-    ]
-    return ('<small class="hub-statement-sources">Sources: ' + "; ".join(items) + "</small>") if items else ""
+    """An entry's sources, as every list of sources reads (templates/sources.html)."""
+    return str(render("sources.html", sources=format_sources(sources), css_class="hub-statement-sources"))
 
 
 def link(href: str, from_uri: str) -> str:
-    """A link written relative to the site root, made relative to the page."""
+    """A Markdown link written relative to the site root, made relative to the page's source file."""
     if re.match(r"^[a-z]+:", href) or href.startswith("#"):
         return href
     target = href.lstrip("/")
     if target.endswith("/") or target == "":
         target += "index.md"
-    return posixpath.relpath(target, posixpath.dirname(from_uri) or ".")
-
-
-def money(text: str) -> int:
-    """A threshold as written in thresholds.yml ("£207,720") as pounds."""
-    digits = re.sub(r"[^0-9]", "", str(text).split("(")[0])
-    return int(digits)
-
-
-@dataclass(frozen=True)
-class ScopeAnswer:
-    """One part of a contract, answered: the threshold that applies and what follows."""
-
-    threshold: str
-    row_label: str
-    public: str
-    follows: str
-
-
-def scope_answer(tables: list[dict[str, Any]], table_id: str, row_id: str, kind: str, value: int) -> ScopeAnswer:
-    """The scope check's one rule, shared by the page and its tests.
-
-    The Procurement Act threshold comes from the row the contract falls in; the
-    2012 Act reaches only contracts that include services (s.1(1)), so a works
-    contract below its threshold is outside both, and one above it turns on
-    section 1(16), an open point.
-    """
-    table = next(t for t in tables if t["id"] == table_id)
-    row = next(r for r in table["rows"] if r.get("id") == row_id)
-    figure = row[table["columns"][0]["key"]]
-    label = row["contract"].rsplit("(", 1)[-1].rstrip(")")
-    above = value >= money(figure)
-    public = "Yes" if above else "No"
-    if kind == "works" and not above:
-        follows = ("Below the works threshold, so not a public contract. The 2012 Act covers "
-                   "services, not works only, so it does not apply. Part 6 of the Procurement "
-                   "Act (below-threshold contracts) may.")
-    elif kind == "works":
-        follows = ("A public contract, so sections 12 and 13 of the Procurement Act apply. "
-                   "Whether the 2012 Act reaches a works contract with some services is an open point.")
-    elif above:
-        follows = ("A public contract for services: the 2012 Act's duty to consider applies "
-                   "before you start (PPN 003, paragraph 2), with sections 12 and 13 of the Procurement Act.")
-    else:
-        follows = ("Below the threshold, so not a public contract. Before 2025 the 2012 Act did "
-                   "not reach such contracts; its current test is an open point.")
-    return ScopeAnswer(figure, label, public, follows)
+    return relative(posixpath.dirname(from_uri), target)
 
 
 def _indent(text: str, spaces: int = 4) -> str:
@@ -124,50 +72,6 @@ def as_history(entry: dict[str, Any], text: str) -> str:
     return f'!!! history "{title}"\n\n{_indent(text)}\n'
 
 
-def _check_entry(entry: Any, path: tuple, history: bool, register: Register, report: Report) -> None:
-    if isinstance(entry, dict):
-        if "history" in entry and (not isinstance(entry["history"], str) or not entry["history"].strip()):
-            report.at(path + ("history",), "'history' must say when, as text",
-                      'for example history: "Until 24 February 2025"')
-        history = history or bool(entry.get("history"))
-        for key, value in entry.items():
-            if key == "sources":
-                check_sources(value, path + (key,), report, register)
-            elif key not in NOT_TEXT:
-                _check_entry(value, path + (key,), history, register, report)
-    elif isinstance(entry, list):
-        for index, item in enumerate(entry):
-            _check_entry(item, path + (index,), history, register, report)
-    elif isinstance(entry, str):
-        check_text(entry, register, report, history=history, position=path)
-
-
-def _resolved(value: Any, register: Register, key: str = "") -> Any:
-    """The data with its citations rewritten to deep links and its instrument sources filled in."""
-    if isinstance(value, dict):
-        if "instrument" in value and value.get("instrument") in register:
-            return register.source(value["instrument"], str(value.get("part") or ""))
-        return {k: _resolved(v, register, k) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_resolved(v, register, key) for v in value]
-    if isinstance(value, str) and key not in NOT_TEXT:
-        return register.rewrite(value)
-    return value
-
-
-def check_file(file: Path, shown: str, register: Register, history: bool = False) -> tuple[Any, list]:
-    """One data file, parsed with positions and checked: (data, diagnostics)."""
-    report = Report(shown)
-    try:
-        doc = parse_yaml(file.read_bytes())
-    except FrontMatterError as exc:
-        report.add(exc.position, exc.message, exc.hint)
-        return None, report.items
-    report.doc = doc
-    _check_entry(doc.data, (), history, register, report)
-    return doc.data, report.items
-
-
 @dataclass
 class ReferenceData:
     data: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
@@ -175,21 +79,21 @@ class ReferenceData:
     record_form: RecordForm | None = None
 
     @classmethod
-    def load(cls, paths: HubPaths, vocab: Vocabularies, register: Register | None = None) -> ReferenceData:
-        """Every dataset, checked; problems are one UserError listing them all."""
-        register = register or Register()
-        data, problems = {}, []
-        for name in DATASETS + CHECKED_ONLY:
-            file = paths.reference_data / f"{name}.yml"
-            if not file.exists():
-                data[name] = []
-                continue
-            loaded, found = check_file(file, paths.display(file), register, name in HISTORY_BY_NATURE)
-            problems += found
-            data[name] = _resolved(loaded or [], register)
-        if problems:
-            raise UserError(sorted(problems))
-        return cls(data, register, RecordForm.load(paths.reference_data, data["duties"], vocab, data["thresholds"]))
+    def of(cls, reference: Reference, vocab: Vocabularies) -> ReferenceData:
+        """The renderers over the checked model; the record's form when record.yml exists."""
+        record = None
+        if reference.record is not None:
+            record = RecordForm(reference.record, {d["id"]: d for d in reference["duties"]}, vocab,
+                                tuple(reference["thresholds"]))
+        return cls({name: reference[name] for name in DATASETS}, reference.register, record)
+
+    @classmethod
+    def load(cls, paths: HubPaths, vocab: Vocabularies) -> ReferenceData:
+        """Every dataset, loaded and checked by load.reference; problems are one UserError listing them all."""
+        reference, problems = load_reference(paths)
+        if has_errors(problems):
+            raise UserError(problems)
+        return cls.of(reference, vocab)
 
     # Renderers, one per directive -----------------------------------------
 
@@ -265,15 +169,25 @@ class ReferenceData:
         return "\n".join(parts)
 
     def support(self, arg: str | None, from_uri: str) -> str:
+        """`current`: the routes of help that exist today; `history`: past offers, marked with
+        their dates (no argument: both)."""
+        if arg not in (None, "current", "history"):
+            raise KeyError(f"[[hub:support {arg}]]: the choices are 'current' and 'history'")
         parts = []
         for offer in self.data["support"]:
-            parts.append(
-                f"## {offer['name']} {{#{offer['id']}}}\n\n"
-                + as_history(offer, f"**What it is:** {offer['what']}\n\n"
-                             f"**Who it is for:** {offer['who_for']}\n\n"
-                             f"**Status today:** {offer['status']}\n\n"
-                             f"{sources_line(offer.get('sources'))}\n")
-            )
+            past = bool(offer.get("history"))
+            if arg is not None and past != (arg == "history"):
+                continue
+            if past:
+                text = (f"**What it was:** {offer['what']}\n\n**Who it was for:** {offer['who_for']}\n\n"
+                        f"**What became of it:** {offer['status']}\n\n")
+            else:
+                text = (f"**Run by:** {offer['body']}\n\n**What it offers:** {offer['what']}\n\n"
+                        f"**Who it is for:** {offer['who_for']}\n\n"
+                        f"**Where:** [{offer['where']['title']}]({offer['where']['url']})\n\n")
+            level = "###" if arg else "##"
+            parts.append(f"{level} {offer['name']} {{#{offer['id']}}}\n\n"
+                         + as_history(offer, text + f"{sources_line(offer.get('sources'))}\n"))
         return "\n".join(parts)
 
     def barriers(self, arg: str | None, from_uri: str) -> str:
@@ -328,7 +242,10 @@ class ReferenceData:
                                   int(example["value"]))
             rows += (f"| **{part['name']}.** {' '.join(part['why'].split())} | {answer.threshold} "
                      f"({answer.row_label}) | {answer.public} | {answer.follows} |\n")
-        return (f"**{example['title']}**, let by {example['authority']}.\n\n{rows}\n"
+        # The rule's data for the check that answers as the reader chooses (scope/check.js).
+        data = json.dumps(scope_check_data(self.data["thresholds"], example["table"]), allow_nan=False)
+        check = str(render("scope-check-data.html", data=data, value=int(example["value"]))) + "\n"
+        return (f"{check}**{example['title']}**, let by {example['authority']}.\n\n{rows}\n"
                 "<small>Thresholds from the table above, which cites its sources.</small>\n")
 
     def instruments(self, arg: str | None, from_uri: str) -> str:

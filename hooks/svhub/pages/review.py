@@ -6,8 +6,8 @@ import os
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 
+from ..dates import long_date
 from ..structure.vocabularies import Vocabularies
-from .formatting import long_date
 
 
 def build_date() -> date:

@@ -44,7 +44,6 @@ SEARCH_PAGE = "search.md"       # its source, generated (svhub.search.page)
 DATA_DIR = "search/data"
 HEAD_PATH = f"{DATA_DIR}/index.json"
 SCRIPT_PATH = "assets/javascripts/search.js"
-BOOT_PATH = "assets/javascripts/search-boot.js"
 DOCS_CHUNK = 20                 # documents to a chunk of addresses and result text
 # Smaller shards than the finder's: a site search is one query, whose bytes
 # count (`make bench` compares them with Pagefind's), not a session of them.

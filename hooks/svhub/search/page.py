@@ -7,9 +7,8 @@ without JavaScript, the ways to the finder; its template
 
 from __future__ import annotations
 
-from markupsafe import escape
-
 from ..output import GeneratedPage
+from ..templates import render
 from ..urls import SECTION, relative
 from .files import SEARCH_PAGE, SEARCH_URL
 
@@ -17,20 +16,7 @@ TITLE = "Search"
 
 
 def search_page() -> GeneratedPage:
-    finder = escape(relative(SEARCH_URL, f"{SECTION}/"))
-    body = (
-        "Search the guidance and the case studies at once.\n\n"
-        '<form class="hub-search-page" id="hub-search-page" role="search" method="get">'
-        '<label for="hub-search-page-q">Search guidance and case studies</label>'
-        '<input class="hub-search-page__input" id="hub-search-page-q" type="search" name="q"'
-        ' autocomplete="off" spellcheck="false">'
-        '<button class="md-button" type="submit">Search</button></form>\n\n'
-        '<div class="hub-search-page__results" id="hub-search-page-results"></div>\n\n'
-        '<p class="hub-search-nojs">The search needs JavaScript, which is off or could not load here. '
-        f'Everything is still within reach: the <a href="{finder}">case-study finder</a> lists every '
-        "case study, 100 to a page, and its region, sector and theme pages narrow them down; the site "
-        "map below lists every page of guidance.</p>\n"
-    )
+    body = str(render("search-page.html", finder=relative(SEARCH_URL, f"{SECTION}/")))
     return GeneratedPage(SEARCH_PAGE, TITLE, body,
                          description="Search the Social Value Hub's guidance and case studies.",
                          template="search.html", hide=("toc",))

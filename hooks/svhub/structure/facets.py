@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from ..urls import DATA_FOLDER, LISTING_PAGES
+
 if TYPE_CHECKING:
     from .casestudy import CaseStudy
 
@@ -125,3 +127,7 @@ PAGE_FACETS: tuple[Facet, ...] = tuple(f for f in FACETS if f.folder)
 # The facets whose values a query's words can name, in the order the finder shows them.
 NAMED_FACETS: tuple[Facet, ...] = tuple(f for f in FACETS if f.named_in_queries)
 BY_NAME = {f.name: f for f in FACETS}
+# What under case-studies/ is the site's own, not a case study: a case study
+# may not take one of these names, and a link to one is not a broken link.
+SITE_FOLDERS = frozenset({DATA_FOLDER, LISTING_PAGES, *(f.folder for f in PAGE_FACETS if f.folder)})
+RESERVED_SLUGS = SITE_FOLDERS | {"index", "assets"}

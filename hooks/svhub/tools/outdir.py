@@ -48,7 +48,7 @@ def refusal(out: Path, projects: tuple[Path, ...], maker: str) -> str | None:
     return None
 
 
-def mark(folder: Path, maker: str) -> None:
+def _mark(folder: Path, maker: str) -> None:
     """Say that `maker` made this folder, so that the next run may replace it."""
     (folder / MARKER).write_text(f"Made by {maker}; the next run replaces this folder whole.\n", encoding="utf-8")
 
@@ -81,8 +81,9 @@ def staging(beside: Path, prefix: str) -> Iterator[Path]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def replace(fresh: Path, target: Path) -> None:
-    """Move the finished output into place, then delete the old one it replaces."""
+def replace(fresh: Path, target: Path, maker: str) -> None:
+    """Mark the finished output as `maker`'s, move it into place, then delete the old one it replaces."""
+    _mark(fresh, maker)
     old = target.with_name(f".{target.name}-old-{os.getpid()}")
     if target.exists():
         target.rename(old)

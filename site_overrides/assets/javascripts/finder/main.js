@@ -2,7 +2,7 @@
  *
  * Progressive enhancement of the listing at /case-studies/, which works
  * without this script. Everything it shows comes from files the build writes
- * (svhub/finder.py): a facet table, enough for filtering, counts and sorting;
+ * (svhub/finder/files.py): a facet table, enough for filtering, counts and sorting;
  * the results' text in two files, the newest case studies and the rest, each
  * fetched when results need it and the rest ahead when the page is idle; and
  * a prebuilt lunr index, fetched only when someone searches and loaded with

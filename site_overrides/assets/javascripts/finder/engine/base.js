@@ -11,7 +11,7 @@
 
   hub.delivered = hub.delivered || {};  // files' text from their offline scripts, by the script's address
 
-  /* The offline copy (svhub/offline.py), opened from file://, where nothing
+  /* The offline copy (svhub/exports/offline.py), opened from file://, where nothing
    * can be fetched: each file has a script beside it, its name plus ".js",
    * which hands the file's text to hub.deliver. A script loads where a fetch cannot. */
   hub.deliver = function (text) { hub.delivered[document.currentScript.src] = text; };

@@ -1,10 +1,10 @@
 /* Engine: the CSV of the results shown. No DOM.
  *
- * It is cut from the site's own CSV (svhub/exports.py), the rows shown in the
+ * It is cut from the site's own CSV (svhub/exports/downloads.py), the rows shown in the
  * order shown. Each cell is written again as Python's csv module writes it,
  * and a cell a spreadsheet would read as a formula (starting with = + - @, a
  * tab or a carriage return) is escaped with a leading apostrophe as
- * svhub.exports.safe_cell does; the site's cells already are, so a cell is
+ * svhub.exports.downloads.safe_cell does; the site's cells already are, so a cell is
  * never escaped twice. */
 (function (hub) {
   "use strict";

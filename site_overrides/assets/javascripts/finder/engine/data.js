@@ -1,4 +1,4 @@
-/* Engine: the finder's data, as svhub/finder.py writes it. The facet table
+/* Engine: the finder's data, as svhub/finder/files.py writes it. The facet table
  * (a column of numbers for each field, a row per case study, newest first) is
  * read once into a model; the results' text comes in chunks, each fetched
  * when results first need it, and parsed a row at a time. No DOM. */
@@ -15,7 +15,7 @@
     return low;
   }
 
-  /* The facet table (svhub.finder.facet_table) as the other modules use it. A
+  /* The facet table (svhub.finder.table.facet_table) as the other modules use it. A
    * facet knows its values' positions by id; its masks are its table column. */
   function prepare(data) {
     var columns = data.columns;
@@ -53,7 +53,7 @@
   }
 
   /* The results' text. A chunk is a JSON array written one row to a line,
-   * after a line "[" (svhub.finder._json_lines), so a row is parsed only when
+   * after a line "[" (svhub.finder.files._json_lines), so a row is parsed only when
    * it is shown. `fetchChunk(k)` gives chunk k's body. */
   function textStore(table, fetchChunk) {
     var starts = table.text.starts, names = table.text.columns;

@@ -1,12 +1,12 @@
 /* Engine: filtering, counting and sorting the facet table's rows. No DOM.
  *
  * A facet's column holds each row's values as bits, MASK_BITS values to a
- * mask (svhub.finder.masks), so a test of "any of these values" is one AND
+ * mask (svhub.finder.table.masks), so a test of "any of these values" is one AND
  * per mask, and more than MASK_BITS values take a second mask. */
 (function (hub) {
   "use strict";
 
-  var MASK_BITS = 31;  // svhub.finder.MASK_BITS: JavaScript's bitwise operators keep 31 bits positive
+  var MASK_BITS = 31;  // svhub.finder.table.MASK_BITS: JavaScript's bitwise operators keep 31 bits positive
 
   /* Values (their positions among a facet's values) as masks, `count` of them. */
   function masks(positions, count) {

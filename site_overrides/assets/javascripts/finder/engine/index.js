@@ -1,6 +1,6 @@
 /* Engine: the keyword index, lunr's, over a head and shards. No DOM.
  *
- * svhub.search_index.pack wrote lunr's index as a head, with every term, and
+ * svhub.finder.index.pack wrote lunr's index as a head, with every term, and
  * shards of postings with their scores. lunr.Index.load gets the head (the
  * index is never built here). A term's postings come from its shard when a
  * query first touches them, and a document's field vector holds just the

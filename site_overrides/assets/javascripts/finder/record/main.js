@@ -1,4 +1,4 @@
-/* Record UI: joins the form (svhub.record renders it) to the record engine.
+/* Record UI: joins the form (svhub.pages.record renders it) to the record engine.
  * The draft is kept in this browser's localStorage on every change; the file
  * is saved and opened on this device only; nothing is fetched but the finder's
  * own data from this site. Typed text is only ever shown as text. */
@@ -16,6 +16,8 @@
   var status = document.getElementById("hub-record-status");
   var nations = JSON.parse(root.dataset.nations);
   var table = null, store = null, failed = false, shownFor = 0;
+  var used = [];    // the slugs of the examples the commissioner marked "I used this example"
+  var listed = [];  // the examples listed beside the form: {slug, title, url}
 
   function say(text) { status.textContent = text; }
 
@@ -42,10 +44,12 @@
     Object.keys(answers).forEach(function (name) {
       if (Array.isArray(answers[name]) && !answers[name].length) delete answers[name];
     });
+    if (used.length) answers.examples_used = used.slice();
     return answers;
   }
 
   function writeAnswers(answers) {
+    used = Array.isArray(answers.examples_used) ? answers.examples_used.slice() : [];
     fields.forEach(function (field) {
       var value = answers[field.name];
       if (field.type === "checkbox") field.checked = Array.isArray(value) && value.indexOf(field.value) >= 0;
@@ -104,6 +108,9 @@
     });
     var none = form.querySelector("[data-no-regime]");
     if (none) none.hidden = any;
+    form.querySelectorAll("[data-question][data-when]").forEach(function (question) {
+      question.hidden = !hub.record.applies(JSON.parse(question.dataset.when), answers);
+    });
   }
 
   /* The text of an answer as a reader sees it: a choice's label, not its value. */
@@ -131,9 +138,27 @@
     return label.textContent;
   }
 
-  var cited = [];
+  /* The record's label for a question: the one that applies to the answers, else the form's. */
+  function recordLabelOf(question, answers) {
+    return (question.dataset.labels && hub.record.recordLabel(JSON.parse(question.dataset.labels), answers)) ||
+      labelOf(question);
+  }
 
-  /* The record as a summary (model.markdown's shape): the visible questions, answered or not. */
+  /* The examples marked as used (cited, in the order listed) and the others listed (offered). */
+  function examplesOf() {
+    var cited = listed.filter(function (e) { return used.indexOf(e.slug) >= 0; });
+    var known = listed.map(function (e) { return e.slug; });
+    used.forEach(function (slug) {  // marked once, no longer in the library: still cited, by its address
+      if (known.indexOf(slug) < 0) {
+        cited.push({ slug: slug, title: slug, url: new URL(hub.record.caseStudyHref(root.dataset.finder, slug),
+                                                          location.href).href });
+      }
+    });
+    return { cited: cited, offered: listed.filter(function (e) { return used.indexOf(e.slug) < 0; }) };
+  }
+
+  /* The record as a summary (model.markdown's shape): the visible questions, answered or
+   * not, under the label that applies; a step with nothing in it is left out. */
   function summary() {
     var answers = readAnswers(), today = new Date();
     var steps = Array.prototype.slice.call(form.querySelectorAll("[data-step]")).map(function (step) {
@@ -145,18 +170,21 @@
       step.querySelectorAll("[data-question]").forEach(function (question) {
         if (question.closest("[hidden]")) return;
         var regime = question.closest("[data-regime]");
-        items.push({ label: (regime ? regime.querySelector("legend").textContent + ": " : "") + labelOf(question),
+        items.push({ label: (regime ? regime.querySelector("legend").textContent + ": " : "") +
+                            recordLabelOf(question, answers),
                      answer: answerText(question) || "Not answered" });
       });
       return { title: step.querySelector("h2").textContent, clauses: clauses, items: items };
-    });
+    }).filter(function (step) { return step.items.length > 0; });
+    var examples = examplesOf();
     return {
       title: "Record of consideration: " + (answers.procurement_name || "untitled procurement"),
       lines: [(answers.authority || "Authority not given"),
               "Record made " + today.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }) +
               (answers.decided_on ? "; decision dated " + longDate(answers.decided_on) : "")],
       steps: steps,
-      examples: cited,
+      examples: examples.cited,
+      offered: examples.offered,
       footer: "Not legal advice. Made with the Social Value Hub's record page (" +
         location.href.split(/[?#]/)[0] + "); the answers are the authority's own."
     };
@@ -184,14 +212,16 @@
       section.appendChild(list);
       out.appendChild(section);
     });
-    if (record.examples.length) {
-      var examples = el("section");
-      examples.appendChild(el("h2", "Examples cited"));
-      var ol = el("ol");
-      record.examples.forEach(function (e) { ol.appendChild(el("li", e.title + " (" + e.url + ")")); });
-      examples.appendChild(ol);
-      out.appendChild(examples);
-    }
+    [[hub.record.CITED, "", record.examples], [hub.record.OFFERED, hub.record.OFFERED_NOTE, record.offered]]
+      .forEach(function (part) {
+        if (!part[2].length) return;
+        var examples = el("section"), ol = el("ol");
+        examples.appendChild(el("h2", part[0]));
+        if (part[1]) examples.appendChild(el("p", part[1]));
+        part[2].forEach(function (e) { ol.appendChild(el("li", e.title + " (" + e.url + ")")); });
+        examples.appendChild(ol);
+        out.appendChild(examples);
+      });
     out.appendChild(el("p", record.footer, "hub-record-print-footer"));
   }
 
@@ -204,7 +234,7 @@
     if (!table) { count.textContent = "Loading the case studies…"; return; }
     var state = hub.record.finderState(answers, nations, table);
     list.textContent = "";
-    cited = [];
+    listed = [];
     if (!state) {
       shownFor++;
       count.textContent = "Choose a service area, themes or a nation to see case studies that match.";
@@ -212,6 +242,10 @@
       return;
     }
     var rows = hub.record.examples(table, state), shown = rows.slice(0, SHOWN), request = ++shownFor;
+    used.forEach(function (slug) {  // an example marked as used stays listed, whatever the filter now
+      var i = table.columns.slug.indexOf(slug);
+      if (i >= 0 && shown.indexOf(i) < 0) shown.push(i);
+    });
     link.href = root.dataset.finder + hub.state.serialise(state, table.facets);
     link.hidden = false;
     count.textContent = rows.length === 0 ? "No case study matches these answers yet."
@@ -220,17 +254,40 @@
     store.load(store.chunksOf(shown)).then(function () {
       if (request !== shownFor) return;  // a later change lists its own
       list.textContent = "";
-      cited = [];
+      listed = [];
       shown.forEach(function (i) {
-        var row = store.row(i), item = el("li"), a = el("a", row.title);
-        a.href = hub.record.caseStudyHref(root.dataset.finder, table.columns.slug[i]);
+        var slug = table.columns.slug[i], row = store.row(i), item = el("li"), a = el("a", row.title);
+        a.href = hub.record.caseStudyHref(root.dataset.finder, slug);
+        a.id = "hub-record-example-" + slug;
         item.appendChild(a);
         item.appendChild(el("span", " " + row.commissioner, "hub-record-examples-who"));
+        item.appendChild(usedBox(slug, a.id));
         list.appendChild(item);
-        cited.push({ title: row.title, url: a.href });
+        listed.push({ slug: slug, title: row.title, url: a.href });
       });
       renderPrint();
     }, function () { count.textContent = "The case studies could not be loaded. Try again later."; });
+  }
+
+  /* "I used this example": marks an example as cited in the record. Handled here, so the
+   * list is not redrawn (and the focus not lost) as it is ticked. */
+  function usedBox(slug, titleId) {
+    var wrap = el("div", null, "hub-record-used"), box = el("input"), label = el("label", "I used this example");
+    box.type = "checkbox";
+    box.id = "hub-record-used-" + slug;
+    box.checked = used.indexOf(slug) >= 0;
+    box.setAttribute("aria-describedby", titleId);
+    label.htmlFor = box.id;
+    box.addEventListener("input", function (event) { event.stopPropagation(); });
+    box.addEventListener("change", function (event) {
+      event.stopPropagation();
+      used = used.filter(function (s) { return s !== slug; }).concat(box.checked ? [slug] : []);
+      keepDraft(readAnswers());
+      renderPrint();
+    });
+    wrap.appendChild(box);
+    wrap.appendChild(label);
+    return wrap;
   }
 
   function update(keep) {

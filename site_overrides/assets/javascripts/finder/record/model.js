@@ -12,6 +12,9 @@
   var MAX_BYTES = 1024 * 1024;
   var NAME = /^[a-z][a-z0-9_]{0,59}$/;  // never __proto__ or another of Object's own
   var KEPT = "Your draft is unchanged.";
+  var CITED = "Examples cited";
+  var OFFERED = "Examples offered, not relied on";
+  var OFFERED_NOTE = "The hub listed these case studies for the answers above; they were not marked as used.";
 
   /* Only what a record can hold: known-looking names with text or lists of text. */
   function clean(answers) {
@@ -95,6 +98,13 @@
     return ok;
   }
 
+  /* The label the record gives a question: the first of its `record_labels`
+   * whose `when` the answers match (one without `when` always does), else null. */
+  function recordLabel(labels, answers) {
+    var match = (labels || []).filter(function (l) { return applies({ answers: l.when || {} }, answers); })[0];
+    return match ? match.label : null;
+  }
+
   /* The finder's state for the answers: the service area, the themes and the
    * nation's regions (`nations`: {nation: [region, …]}), only values the facet
    * table knows. Null when none of them is chosen. */
@@ -129,8 +139,9 @@
   }
 
   /* A record as Markdown, from its summary: {title, lines: [text], steps: [{title,
-   * clauses: [{label, url}], items: [{label, answer}]}], examples: [{title, url}],
-   * footer}. Typed text is escaped, so it reads as text in any Markdown viewer. */
+   * clauses: [{label, url}], items: [{label, answer}]}], examples: [{title, url}]
+   * (the ones marked as used), offered: [{title, url}] (the others listed), footer}.
+   * Typed text is escaped, so it reads as text in any Markdown viewer. */
   function markdown(summary) {
     var out = ["# " + escapeMarkdown(summary.title), ""];
     summary.lines.forEach(function (line) { out.push(escapeMarkdown(line) + "  "); });
@@ -145,16 +156,21 @@
         out.push("**" + escapeMarkdown(item.label) + "**", "", escapeMarkdown(item.answer).replace(/\n/g, "  \n"), "");
       });
     });
-    if (summary.examples.length) {
-      out.push("", "## Examples cited", "");
-      summary.examples.forEach(function (e) { out.push("- [" + escapeMarkdown(e.title) + "](" + e.url + ")"); });
+    function list(heading, note, examples) {
+      if (!examples.length) return;
+      out.push("", "## " + heading, "");
+      if (note) out.push(note, "");
+      examples.forEach(function (e) { out.push("- [" + escapeMarkdown(e.title) + "](" + e.url + ")"); });
     }
+    list(CITED, "", summary.examples);
+    list(OFFERED, OFFERED_NOTE, summary.offered || []);
     out.push("", "---", "", escapeMarkdown(summary.footer), "");
     return out.join("\n");
   }
 
   hub.record = { FORMAT: FORMAT, VERSION: VERSION, MAX_BYTES: MAX_BYTES, clean: clean, serialise: serialise,
-                 bytes: bytes, tooLarge: tooLarge, read: read, amount: amount, applies: applies, finderState: finderState, examples: examples, markdown: markdown,
-                 caseStudyHref: caseStudyHref };
+                 bytes: bytes, tooLarge: tooLarge, read: read, amount: amount, applies: applies,
+                 recordLabel: recordLabel, finderState: finderState, examples: examples, markdown: markdown,
+                 caseStudyHref: caseStudyHref, CITED: CITED, OFFERED: OFFERED, OFFERED_NOTE: OFFERED_NOTE };
   if (typeof module === "object" && module.exports) module.exports = hub.record;
 })(globalThis.hubFinder = globalThis.hubFinder || {});

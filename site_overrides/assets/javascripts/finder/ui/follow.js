@@ -1,5 +1,5 @@
 /* UI: "Follow this list" for the finder's view, under the results. The listing has the link to the
- * feed of every case study (svhub.syndication); a view filtered to one value
+ * feed of every case study (svhub.exports.syndication); a view filtered to one value
  * of a facet that has pages gets that value's feed instead. A view no feed
  * matches, with keywords or several filters, names the closest feeds: those
  * of the facet values it has. Links are built as elements, never as HTML. */
