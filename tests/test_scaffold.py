@@ -81,7 +81,7 @@ def test_a_bad_flag_value_is_a_clean_error_and_writes_nothing(tmp_path):
 def test_interactive_mode_offers_numbered_choices_and_rechecks_bad_answers(tmp_path):
     answers = [
         "Too short", "Example council school milk from local dairies", "A council bought milk locally.",
-        "1", "Example Council", "1", "99", "10", "", "", "", "9", "6", "2019", "lots", "250000", "1", "", "5",
+        "1", "Example Council", "1", "99", "10", "", "", "", "9", "6", "2019", "2019", "1", "lots", "250000", "1", "", "5",
         "3, 4", "1", "", "1",
         "local-spend | Local dairies supplied the milk. | delivered | 2020/21 | 12 | percent", "n",
         # A whole source on one line with a bad address, then the same source field by field.
@@ -104,6 +104,7 @@ def test_interactive_mode_offers_numbered_choices_and_rechecks_bad_answers(tmp_p
     data = front(tmp_path / "example-council-school-milk-from-local-dairies.md")
     assert data["commissioner"] == {"name": "Example Council", "type": "local-authority", "region": "wales"}
     assert data["review_example"] == "school-milk"
+    assert (data["year"], data["year_basis"]) == (2019, "contract-awarded")  # the finder's year, and what it is
     assert data["contract"] == {"awarded": 2019, "value_gbp": 250000, "value_basis": "total",
                                 "social_value_weighting_pct": 5}
     assert data["stages"] == ["specification", "evaluation"]
@@ -116,7 +117,7 @@ def test_interactive_mode_works_in_a_real_terminal(tmp_path):
         os.execv(PYTHON, [PYTHON, str(ROOT / "scripts" / "new_casestudy.py"), "--dir", str(tmp_path)])
     answers = iter([
         "Example council school milk from local dairies", "A council bought milk locally.", "1",
-        "Example Council", "1", "10", "", "", "", "9", "", "", "", "", "", "", "3", "1", "", "1",
+        "Example Council", "1", "10", "", "", "", "9", "", "", "", "", "", "", "", "", "3", "1", "", "1",
         "local-spend | Local dairies supplied the milk. | delivered", "n",
         "Council report | https://example.org/report | Example Council", "n", "",
     ])
@@ -170,7 +171,7 @@ EDITOR = [
     "1",  # typed at the wrong question: the commissioner's name
     "<", "2",  # back to kind, changed to a framework
     "Example Council", "Local authority", "Wales", "Example Homes, Example Schools Trust", "", "",
-    "Food and catering", "", "2019", "£3m", "total", "60", "10%", "3, 4", "self-reported",
+    "Food and catering", "", "2019", "", "", "£3m", "total", "60", "10%", "3, 4", "self-reported",
     "Apprenticeships, School Food", "1",
     # The first outcome, field by field, with a word for the status the vocabulary knows by meaning.
     "Local spend", "Local dairies supplied the milk.", "completed", "2020/21", "1,200", "<", "1250", "people", "",

@@ -23,6 +23,7 @@ from ..load.rules import is_name
 from ..load.schema import build_schema
 from ..load.schema_errors import answer_problem
 from ..structure.facets import (
+    AWARDED,
     COMMISSIONER_TYPE,
     EVIDENCE,
     REGION,
@@ -77,6 +78,10 @@ QUESTIONS: tuple[Question, ...] = (
     _about(SERVICE, "The kind of service bought."),
     _about(REVIEW_EXAMPLE, "Only if it is one of the six kinds of contract; leave blank otherwise.", required=False),
     Question(("contract", "awarded"), "Year or date of award", "For example 2014 or 2014-06-01.", required=False),
+    Question(AWARDED.path, "Year", "The year the contract was let, or the programme or policy started, as a source "
+             "says, e.g. 2023 (the finder's year filter uses it).", required=False),
+    Question(("year_basis",), "What the year is", "What the year is the year of; needed with a year.", "year_basis",
+             required=False),
     Question(VALUE.path, f"{VALUE.label} in pounds", "Whole pounds, digits only.", required=False),
     Question(("contract", "value_basis"), "Value basis", "Is the value the total or a year's?", "value_basis",
              required=False),
