@@ -220,7 +220,7 @@ def test_counts_say_how_many_results_a_value_gives_and_empty_values_are_disabled
     assert label_count(page, "hub-f-service-housing-repairs") == 2
     page.check("#hub-f-service-housing-repairs")
     expect(page.locator("#hub-finder-count")).to_have_text("3 case studies match")
-    page.select_option("#hub-f-weighting", "20")
+    page.select_option("#hub-f-social_value_weighting_pct", "20")
     expect(page.locator("#hub-finder-count")).to_have_text("1 case study match")
 
 
@@ -442,9 +442,9 @@ def test_setting_the_year_and_the_weighting_back_to_any_shows_every_case_study_a
     expect(page.locator("#hub-finder-count")).not_to_have_text(f"{ALL} case studies")
     page.select_option("#hub-f-awarded-from", "")
     expect(page.locator("#hub-finder-count")).to_have_text(f"{ALL} case studies")
-    page.select_option("#hub-f-weighting", "20")
+    page.select_option("#hub-f-social_value_weighting_pct", "20")
     expect(page.locator("#hub-finder-count")).not_to_have_text(f"{ALL} case studies")
-    page.select_option("#hub-f-weighting", "")
+    page.select_option("#hub-f-social_value_weighting_pct", "")
     expect(page.locator("#hub-finder-count")).to_have_text(f"{ALL} case studies")
     assert params(page) == {}
 
@@ -455,7 +455,7 @@ def test_a_link_with_a_sort_year_or_weighting_the_finder_cannot_read_says_they_a
     expect(page.locator("#hub-finder-count")).to_have_text(f"{ALL} case studies")
     assert page.input_value("#hub-finder-sort") == "newest"
     expect(page.locator(".hub-finder__ignored")).to_have_text(
-        "Not applied, because the finder does not know them: Contract year \u201cabc\u201d; "
+        "Not applied, because the finder does not know them: Year \u201cabc\u201d; "
         "Social value weighting \u201clots\u201d; Sort \u201cbogus\u201d.")
     assert page.locator(".hub-finder__chip").count() == 0
     page.check("#hub-f-region-wales")

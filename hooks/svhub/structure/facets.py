@@ -50,6 +50,9 @@ class Facet:
     # Whether a query's words can name its values (a label or a synonym): the
     # search then offers the value as a filter, and indexes the names with each case study.
     named_in_queries: bool = False
+    # A range facet with steps is filtered by "at least" one of them (a weighting of 20% or more);
+    # one without is filtered from one value to another (a year from-to).
+    steps: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "column", self.column or self.name)
@@ -102,7 +105,7 @@ VALUE = Facet("value_gbp", "Contract value", ("contract", "value_gbp"), Kind.BAN
 AWARDED = Facet("awarded", "Year", ("year",), Kind.RANGE, column="year",
                 hint="The year the contract was let, or the programme or policy started.")
 WEIGHTING = Facet("social_value_weighting_pct", "Social value weighting", ("contract", "social_value_weighting_pct"),
-                  Kind.RANGE)
+                  Kind.RANGE, steps=WEIGHTING_STEPS)
 # The law or policy note it was run under; current rules first (PPN 002 before the PPN 06/20 it replaced).
 REGIMES = Facet("regimes", "Law or policy", ("regimes",), Kind.MULTI, lambda c: c.regimes, "regime",
                 hint="Only where a source says so, or the dates make it certain.")
@@ -117,9 +120,9 @@ WELLBEING_GOAL = Facet("wellbeing_goals", "Welsh well-being goal", ("frameworks"
 TOMS_THEME = Facet("toms_themes", "National TOMs theme", ("frameworks", "toms_themes"), Kind.MULTI,
                    lambda c: c.frameworks.toms_themes, "toms_theme")
 
-# In the order the finder shows them.
-FACETS: tuple[Facet, ...] = (SERVICE, THEME, COMMISSIONER_TYPE, REGION, STAGES, EVIDENCE, REVIEW_EXAMPLE, VALUE,
-                             AWARDED, WEIGHTING, REGIMES, PPN_06_20_THEME, PPN_06_20, WELLBEING_GOAL, TOMS_THEME)
+# In the order the finder shows them (the facet table gives each its place).
+FACETS: tuple[Facet, ...] = (SERVICE, THEME, COMMISSIONER_TYPE, REGION, AWARDED, STAGES, EVIDENCE, REVIEW_EXAMPLE,
+                             VALUE, REGIMES, PPN_06_20_THEME, PPN_06_20, WELLBEING_GOAL, TOMS_THEME, WEIGHTING)
 # The frameworks commissioners use (the case studies' optional `frameworks` field).
 FRAMEWORK_FACETS: tuple[Facet, ...] = (PPN_06_20_THEME, PPN_06_20, WELLBEING_GOAL, TOMS_THEME)
 # The facets with static pages, in the order the listing's "Browse by" links show them.

@@ -56,7 +56,7 @@
     var range = state.years, from = range && range.from, to = range && range.to, atLeast = state.weighting;
     var counts = facets.map(function (facet) { return facet.values.map(function () { return 0; }); });
     var weighting = steps.map(function () { return 0; });
-    var yearOf = table.columns.year, weightingOf = table.columns.social_value_weighting_pct;
+    var yearOf = table.between ? table.between.numbers : [], weightingOf = table.atLeast ? table.atLeast.numbers : [];
     var rows = [];
     for (var i = 0; i < table.rows; i++) {
       if (matches && !matches[i]) continue;

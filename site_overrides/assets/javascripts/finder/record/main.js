@@ -221,7 +221,7 @@
       var i = table.columns.slug.indexOf(slug);
       if (i >= 0 && shown.indexOf(i) < 0) shown.push(i);
     });
-    link.href = root.dataset.finder + hub.state.serialise(state, table.facets);
+    link.href = root.dataset.finder + hub.state.serialise(state, table);
     link.hidden = false;
     count.textContent = rows.length === 0 ? "No case study matches these answers yet."
       : rows.length === 1 ? "1 case study matches." : rows.length + " case studies match" +
