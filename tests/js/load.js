@@ -48,7 +48,7 @@ function table(facets, rows, ranges = RANGES) {
              values: ids.map((id) => ({ id, label: id.toUpperCase() })) };
   });
   return globalThis.hubFinder.data.prepare({
-    rows: rows.length, columns, facets: described, ranges,
+    rows: rows.length, columns, facets: described, ranges, result: [],
     text: { columns: ["title", "summary", "commissioner"], starts: [0, 2], files: ["t-0.json", "t-1.json"] }
   });
 }

@@ -2,7 +2,7 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { load, table } = require("./load.js");
+const { load, table, RANGES } = require("./load.js");
 
 const hub = load("engine/base.js", "engine/data.js", "engine/filter.js", "engine/state.js");
 const S = hub.state;
@@ -73,4 +73,21 @@ test("relevance needs keywords; without them the default and a relevance link so
 test("each facet value, a year range and a weighting count as one filter each", () => {
   assert.equal(S.activeCount(S.parse("?region=wales,london&awarded=2015-&social_value_weighting_pct=5", t)), 4);
   assert.equal(S.activeCount(S.parse("?q=housing&region=nowhere", t)), 0);
+});
+
+test("the range facets' parameters and legends are the facet table's, whatever they are named", () => {
+  const renamed = table({ region: ["wales"] }, [], [{ ...RANGES[0], param: "let_in", legend: "Year let" },
+                                                   { ...RANGES[1], param: "weight", legend: "Weighting" }]);
+  const state = S.parse("?let_in=2015-2020&weight=20&awarded=2015-&social_value_weighting_pct=5", renamed);
+  assert.deepEqual([state.years, state.weighting], [{ from: 2015, to: 2020 }, 20]);
+  assert.equal(S.serialise(state, renamed), "?let_in=2015-2020&weight=20");
+  assert.deepEqual(S.parse("?let_in=x&weight=y", renamed).notApplied,
+                   [{ legend: "Year let", value: "x" }, { legend: "Weighting", value: "y" }]);
+});
+
+test("a facet table without range facets has no year or weighting filter", () => {
+  const none = table({ region: ["wales"] }, [{ year: 2020, weighting: 10 }], []);
+  const state = S.parse("?awarded=2015-&social_value_weighting_pct=5", none);
+  assert.deepEqual([state.years, state.weighting, S.serialise(state, none)], [null, null, ""]);
+  assert.deepEqual(hub.filter.run(none, state, null).rows, [0]);
 });

@@ -25,6 +25,7 @@ from ..structure.facets import (
     AWARDED,
     FACETS,
     NAMED_FACETS,
+    RESULT_FACETS,
     VALUE_BANDS,
     WEIGHTING,
     Facet,
@@ -101,14 +102,13 @@ def facet_table(library: Library, text_files: list[str]) -> dict[str, Any]:
     their values (checkboxes) and `ranges` those filtered by a range of their
     column's numbers, from-to or, with `steps`, at least one of them. Each
     carries its URL parameter, its legend and its place (`order`) among the
-    finder's filters, so the JavaScript names no facet itself."""
+    finder's filters, so the JavaScript names no facet itself; `result` names the
+    facets a result shows, with their row labels."""
     studies = library.case_studies
     columns: dict[str, list] = {
         "slug": [c.slug for c in studies],
-        AWARDED.column: [c.year for c in studies],
         "contract_value": [c.contract.value_gbp for c in studies],
-        WEIGHTING.column: [c.contract.social_value_weighting_pct for c in studies],
-    }
+    } | {f.column: [f.number_of(c) for c in studies] for f in RANGES}
     facets = []
     for facet in CHOICES:
         values, groups = _facet_values(facet, library.vocab)
@@ -125,6 +125,7 @@ def facet_table(library: Library, text_files: list[str]) -> dict[str, Any]:
         "facets": facets,
         "ranges": [{"param": f.name, "legend": f.label, "order": FACETS.index(f), "column": f.column}
                    | ({"steps": list(f.steps)} if f.steps else {}) for f in RANGES],
+        "result": [{"param": f.name, "label": f.row_label} for f in RESULT_FACETS],
         "text": {"columns": list(TEXT_COLUMNS), "starts": [0, NEWEST_ROWS], "files": text_files},
     }
 

@@ -19,7 +19,8 @@
    * facet knows its values' positions by id; its masks are its table column. Of
    * the range facets, `between` is filtered from-to (the years) and `atLeast` by
    * its steps (the weighting), each with its column's numbers, or null when the
-   * table has none; `years` is the span of the from-to range's numbers. */
+   * table has none; `years` is the span of the from-to range's numbers.
+   * `result` names the facets a result shows ({param, label}). */
   function prepare(data) {
     var columns = data.columns;
     var facets = data.facets.map(function (facet) {
@@ -40,10 +41,12 @@
       rows: data.rows,
       columns: columns,
       facets: facets,
+      ranges: ranges,
       between: between,
       atLeast: atLeast,
       steps: atLeast ? atLeast.steps : [],
       years: years.length ? { from: Math.min.apply(null, years), to: Math.max.apply(null, years) } : null,
+      result: data.result,
       text: data.text
     };
   }
@@ -51,6 +54,11 @@
   /* The facet of a URL parameter, or undefined. */
   function facetOf(table, param) {
     return table.facets.filter(function (facet) { return facet.param === param; })[0];
+  }
+
+  /* The range facet of a URL parameter, or undefined. */
+  function rangeOf(table, param) {
+    return table.ranges.filter(function (range) { return range.param === param; })[0];
   }
 
   /* Where the results' text comes from: a chunk that head.js has started
@@ -109,7 +117,7 @@
     };
   }
 
-  hub.data = { firstAtLeast: firstAtLeast, prepare: prepare, facetOf: facetOf, chunkFetcher: chunkFetcher,
+  hub.data = { firstAtLeast: firstAtLeast, prepare: prepare, facetOf: facetOf, rangeOf: rangeOf, chunkFetcher: chunkFetcher,
                textStore: textStore };
   if (typeof module === "object" && module.exports) module.exports = hub.data;
 })(globalThis.hubFinder = globalThis.hubFinder || {});
