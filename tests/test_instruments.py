@@ -38,6 +38,9 @@ Contracts are now advertised under [the New Act](instrument:new-act/section/12).
 
 The duty is in [the Amended Act](instrument:amended-act).
 
+A citation whose words wrap onto the next line, as [the New
+Act's section 12](instrument:new-act/section/12) does here, is a deep link too.
+
 [[hub:instruments]]
 """
 

@@ -26,7 +26,8 @@ from .casestudy import Source
 SUPERSEDED = frozenset({"revoked", "replaced"})
 PUBLISHERS = {"legislation.gov.uk": "legislation.gov.uk", "gov.uk": "GOV.UK"}
 # [text](instrument:pcr-2015) or [text](instrument:sv-act-2012/section/1)
-CITATION = re.compile(r"\[(?P<text>[^\]\n]*)\]\(instrument:(?P<ref>[^)\s]*)\)")
+# The link text may wrap onto the next line, as Markdown allows (never across a blank line).
+CITATION = re.compile(r"\[(?P<text>(?:[^\]\n]|\n(?![ \t]*\n))*)\]\(instrument:(?P<ref>[^)\s]*)\)")
 
 
 @dataclass(frozen=True)
