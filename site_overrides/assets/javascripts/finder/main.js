@@ -338,11 +338,7 @@
     (csvText ? Promise.resolve(csvText) : hub.text(url("csv"))).then(function (body) {
       csvText = body;
       var slugs = results.map(function (i) { return table.columns.slug[i]; });
-      var blob = new Blob([hub.csv.selection(body, slugs)], { type: "text/csv;charset=utf-8" });
-      var link = hub.dom.el("a", { href: URL.createObjectURL(blob), download: "case-studies-selection.csv", hidden: true });
-      document.body.appendChild(link);
-      link.click();
-      setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+      hub.download(hub.csv.selection(body, slugs), "text/csv;charset=utf-8", "case-studies-selection.csv");
     });
   }
 })(window.hubFinder);

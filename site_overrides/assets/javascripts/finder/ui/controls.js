@@ -1,8 +1,9 @@
 /* UI: the finder's form. The keyword box, a fieldset of checkboxes per facet
  * (grouped when the facet has groups; a facet no case study is tagged with is
- * named in one line instead), the year range and the weighting selects, each
- * filter where the facet table's `order` puts it, with its legend, the sort, and, on a narrow screen, a "Show N results" button that stays at the
- * foot of the screen while the filters are open. Each change is handed to
+ * named in one line instead), the year range and the weighting selects (each
+ * filter with its legend, where the facet table's `order` puts it), the sort,
+ * and, on a narrow screen, a "Show N results" button that stays at the foot of
+ * the screen while the filters are open. Each change is handed to
  * `on` (see build); the controls show a state (sync) and the counts of the
  * results (showCounts). */
 (function (hub) {
