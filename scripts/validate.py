@@ -24,7 +24,8 @@ use_project_venv()
 
 
 from svhub.config import HubPaths  # noqa: E402
-from svhub.load.loader import casestudy_files, load_library  # noqa: E402
+from svhub.load.loader import LIBRARY_FILES, casestudy_files, load_library  # noqa: E402
+from svhub.load.messages import escape  # noqa: E402
 from svhub.tools.cli import ArgumentParser, run  # noqa: E402
 
 
@@ -49,11 +50,18 @@ def git(*args: str, cwd: Path) -> list[str]:
 
 
 def changed_files(base: str, paths: HubPaths) -> list[Path]:
-    """Case studies added or modified since BASE, committed or not."""
+    """Files in casestudies/ added or modified since BASE, committed or not. BASE is
+    resolved to a commit first and never reaches git as an option ('--output=…')."""
+    if base.startswith("-"):
+        raise GitError("a branch, tag or commit cannot start with '-'")
+    commit = git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{base}^{{commit}}", cwd=paths.root)
+    if not commit:
+        raise GitError("no such branch, tag or commit")
     folder = paths.display(paths.casestudies)
-    names = git("diff", "--name-only", "--diff-filter=ACMR", base, "--", f"{folder}/*.md", cwd=paths.root)
-    names += git("ls-files", "--others", "--exclude-standard", "--", f"{folder}/*.md", cwd=paths.root)
-    return sorted({paths.root / name for name in names})
+    names = git("diff", "--name-only", "--diff-filter=ACMR", commit[0], "--", f"{folder}/", cwd=paths.root)
+    names += git("ls-files", "--others", "--exclude-standard", "--", f"{folder}/", cwd=paths.root)
+    return sorted({paths.root / name for name in names
+                   if Path(name).parent == Path(folder) and Path(name).name.lower() not in LIBRARY_FILES})
 
 
 def main() -> int:
@@ -63,7 +71,7 @@ def main() -> int:
     try:
         selected = args.paths or (changed_files(args.changed, paths) if args.changed else everything)
     except GitError as error:
-        print(f"validate.py: error: cannot compare with '{args.changed}': {error}\n"
+        print(f"validate.py: error: cannot compare with '{escape(args.changed)}': {escape(str(error))}\n"
               "    hint: pass a branch, tag or commit that exists, e.g. --changed origin/main", file=sys.stderr)
         return 2
     chosen = {p.resolve() for p in selected}

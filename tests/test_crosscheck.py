@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, VALID
 
 from svhub.config import HubPaths
@@ -71,6 +72,26 @@ def test_a_narrative_link_to_a_missing_case_study_fails_at_its_line(tmp_path):
 
 def test_links_to_existing_case_studies_and_facet_pages_pass(tmp_path):
     linked = variant(**{"title: Fixture NHS trust advice service": "title: A linking fixture case study",
-                        "Consulted people first.": "See [it](../fixture-nhs-health-advice/) and "
+                        # As the strict build resolves a relative link: by the page's file
+                        # (a folder link, '../fixture-nhs-health-advice/', stops the build).
+                        "Consulted people first.": "See [it](fixture-nhs-health-advice.md) and "
                                                    "[housing](/case-studies/service/housing-repairs/)."})
+    assert library_with(tmp_path, {"zz-linking.md": linked}).ok
+
+
+@pytest.mark.parametrize("link", ["../fixture-nhs-health-advice/", "no-such-case-study.md", "../guidance/nope.md",
+                                  "../../guidance/", "images/missing.png"])
+def test_a_relative_link_the_build_cannot_follow_fails_at_its_line(tmp_path, link):
+    linked = variant(**{"title: Fixture NHS trust advice service": "title: A linking fixture case study",
+                        "Consulted people first.": f"See [it]({link})."})
+    [message, hint] = messages(library_with(tmp_path, {"zz-linking.md": linked}), "zz-linking.md")[0].splitlines()
+    assert message == f"casestudies/zz-linking.md:47:8: error: the site cannot follow the relative link '{link}'"
+    assert "hint: link to a case study by its file" in hint
+
+
+def test_relative_links_the_build_follows_pass(tmp_path):
+    linked = variant(**{"title: Fixture NHS trust advice service": "title: A linking fixture case study",
+                        "Consulted people first.": "See [a](fixture-nhs-health-advice.md), [b](index.md), "
+                                                   "[c](region/london.md#x), [d](#the-challenge), "
+                                                   "![e](../assets/images/favicon.png)."})
     assert library_with(tmp_path, {"zz-linking.md": linked}).ok

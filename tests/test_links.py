@@ -9,6 +9,7 @@ import shutil
 import threading
 
 import pytest
+import yaml
 from conftest import ROOT, run_script, soup
 
 from svhub.tools.linkcheck import Link, Repository, SiteLinks, external_problems, fetch_status, form_problem
@@ -88,6 +89,21 @@ def test_report_a_problem_links_open_an_issue_form_that_exists(real_site):
     for href in reports:
         assert form_problem(href) is None, href
         assert repository.problem(href) is None, href
+
+
+@pytest.mark.parametrize("url", ["", "about/", "case-studies/"], ids=["home page", "about", "case-study list"])
+def test_the_home_about_and_case_study_list_link_the_submit_form_and_the_contributing_guide(real_site, url):
+    """An editor with a case study finds the way in from the pages they start on."""
+    repo = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python/name:", ""))["repo_url"]
+    assert repo.rstrip("/") == REPO_URL
+    links = {a["href"]: a.get_text(" ", strip=True) for a in soup(real_site, url).select("article a[href]")}
+    form = f"{REPO_URL}/issues/new?template=submit-case-study.yml"
+    guide = f"{REPO_URL}/blob/main/CONTRIBUTING.md"
+    assert form in links and guide in links, sorted(h for h in links if h.startswith(REPO_URL))
+    repository = Repository(REPO_URL, ROOT)
+    assert repository.problem(form) is None and repository.problem(guide) is None
+    assert form_problem(form) is None
+    assert all(links[href] for href in (form, guide))
 
 
 def test_edit_and_issue_links_to_files_the_repository_lacks_are_reported():

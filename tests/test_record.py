@@ -304,6 +304,41 @@ def test_a_bad_file_gives_a_clear_message_and_leaves_the_draft_untouched(browser
     assert errors == []
 
 
+def test_a_record_too_large_to_open_again_is_neither_saved_nor_kept_and_the_page_says_so(browser, fixture_server):
+    context, page, errors = _open(browser, fixture_server)
+    try:
+        _ready(page)
+        _fill(page, {"procurement_name": "My draft"})
+        draft = page.evaluate("localStorage.getItem('svhub-record-draft')")
+        page.fill("#rec-procurement_name", "é" * (600 * 1024))  # under 1 MB of characters, over 1 MB of bytes
+        expect(page.locator("#hub-record-status")).to_contain_text("larger than 1 MB")
+        assert page.evaluate("localStorage.getItem('svhub-record-draft')") == draft
+        downloads: list = []
+        page.on("download", lambda download: downloads.append(download))
+        page.click("[data-action=save-json]")
+        expect(page.locator("#hub-record-status")).to_contain_text("Nothing was saved")
+        page.wait_for_timeout(300)
+        assert downloads == []
+    finally:
+        context.close()
+    assert errors == []
+
+
+def test_a_kept_draft_the_page_cannot_open_is_set_aside_with_a_message_never_dropped(browser, fixture_server):
+    context, page, errors = _open(browser, fixture_server)
+    try:
+        _ready(page)
+        damaged = '{"format": "svhub-record-of-consideration", "version": 1, "answers": {"procurement_name": "My dr'
+        page.evaluate(f"localStorage.setItem('svhub-record-draft', {json.dumps(damaged)})")
+        page.reload(wait_until="load")
+        _ready(page)
+        expect(page.locator("#hub-record-status")).to_contain_text("could not be opened, so it was set aside")
+        assert page.evaluate("localStorage.getItem('svhub-record-draft-unopened')") == damaged
+    finally:
+        context.close()
+    assert errors == []
+
+
 def test_typed_text_is_shown_and_printed_as_text(browser, fixture_server):
     context, page, errors = _open(browser, fixture_server)
     try:

@@ -26,6 +26,19 @@ FLAGS = [
 ]
 
 
+def valid_once_written(path) -> bool:
+    """A new file waits only for its story: each section is refused as empty until
+    written, and with a sentence under each heading the file passes validation."""
+    errors = [d.message for d in load_file(path, paths=HubPaths()).diagnostics if d.severity.value == "error"]
+    assert errors and all("has no text yet" in message for message in errors), errors
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("-->\n", "-->\n\nWritten by the editor.\n"), encoding="utf-8")
+    try:
+        return load_file(path, paths=HubPaths()).ok
+    finally:
+        path.write_text(text, encoding="utf-8")
+
+
 def front(path):
     return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
 
@@ -34,7 +47,7 @@ def test_flags_with_no_input_write_a_file_that_passes_validation(tmp_path):
     result = run_script("new_casestudy.py", "--dir", str(tmp_path), *FLAGS)
     assert result.returncode == 0, result.stderr
     written = tmp_path / "example-council-school-milk-from-local-dairies.md"
-    assert load_file(written, paths=HubPaths()).ok
+    assert valid_once_written(written)
     data = front(written)
     assert data["stages"] == ["specification", "evaluation"]
     assert data["outcomes"][0] == {"dimension": "economic", "theme": "local-spend",
@@ -71,17 +84,22 @@ def test_interactive_mode_offers_numbered_choices_and_rechecks_bad_answers(tmp_p
         "1", "Example Council", "1", "99", "10", "", "", "", "9", "6", "2019", "lots", "250000", "1", "", "5",
         "3, 4", "1", "", "1",
         "local-spend | Local dairies supplied the milk. | delivered | 2020/21 | 12 | percent", "n",
-        "Council report | ftp://example.org/report | Example Council", "y",
-        "Council report | https://example.org/report | Example Council | 2020-02-03", "n",
+        # A whole source on one line with a bad address, then the same source field by field.
+        "Council report | ftp://example.org/report | Example Council",
+        "Council report", "ftp://example.org/report", "https://example.org/report", "Example Council", "2020-02-03",
+        "n", "",  # no more sources; the review: Enter writes the file
     ]
     result = subprocess.run([PYTHON, str(ROOT / "scripts" / "new_casestudy.py"), "--dir", str(tmp_path)],
                             input="\n".join(answers) + "\n", capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout
-    assert "Sorry: at least 10 characters, please. Try again." in out
+    # The validator's own messages, never raw JSON Schema text.
+    assert "Sorry: 'title' is too short (at least 10 characters); write a fuller value. Try again." in out
     assert "Sorry: '99' is not one of the choices" in out
-    assert "Sorry: a whole number, please, digits only. Try again." in out
-    assert "Sorry: a web address starting http:// or https://, please. Try again." in out
+    assert "Sorry: a number, please, such as 250000, 3,000,000 or £3m. Try again." in out
+    assert ("Sorry: 'sources[0].url' must be an http:// or https:// web address, not 'ftp://example.org/report'"
+            in out)
+    assert "should not be valid under" not in out and "does not match" not in out
     assert "  10. Wales" in out and "  6. School milk" in out
     data = front(tmp_path / "example-council-school-milk-from-local-dairies.md")
     assert data["commissioner"] == {"name": "Example Council", "type": "local-authority", "region": "wales"}
@@ -100,7 +118,7 @@ def test_interactive_mode_works_in_a_real_terminal(tmp_path):
         "Example council school milk from local dairies", "A council bought milk locally.", "1",
         "Example Council", "1", "10", "", "", "", "9", "", "", "", "", "", "", "3", "1", "", "1",
         "local-spend | Local dairies supplied the milk. | delivered", "n",
-        "Council report | https://example.org/report | Example Council", "n",
+        "Council report | https://example.org/report | Example Council", "n", "",
     ])
     screen = b""
     deadline = time.monotonic() + 60
@@ -118,7 +136,7 @@ def test_interactive_mode_works_in_a_real_terminal(tmp_path):
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0, screen.decode(errors="replace")[-2000:]
     assert b"Wrote " in screen
-    assert load_file(tmp_path / "example-council-school-milk-from-local-dairies.md", paths=HubPaths()).ok
+    assert valid_once_written(tmp_path / "example-council-school-milk-from-local-dairies.md")
 
 
 def test_from_issue_turns_a_submitted_issue_form_into_a_valid_file(tmp_path):
@@ -139,3 +157,47 @@ def test_from_issue_turns_a_submitted_issue_form_into_a_valid_file(tmp_path):
     assert case_study.sources[0].url == "https://example.org/council-report"
     assert case_study.tags == ()
     assert "Local farms supplied the milk." in case_study.body
+
+
+def scaffold(tmp_path, answers: list[str]) -> subprocess.CompletedProcess:
+    return subprocess.run([PYTHON, str(ROOT / "scripts" / "new_casestudy.py"), "--dir", str(tmp_path)],
+                          input="\n".join(answers) + "\n", capture_output=True, text=True, timeout=120)
+
+
+EDITOR = [
+    "Example council school milk from local dairies", "A council bought milk locally.",
+    "1",  # kind
+    "1",  # typed at the wrong question: the commissioner's name
+    "<", "2",  # back to kind, changed to a framework
+    "Example Council", "Local authority", "Wales", "Example Homes, Example Schools Trust", "", "",
+    "Food and catering", "", "2019", "£3m", "total", "60", "10%", "3, 4", "self-reported",
+    "Apprenticeships, School Food", "1",
+    # The first outcome, field by field, with a word for the status the vocabulary knows by meaning.
+    "Local spend", "Local dairies supplied the milk.", "completed", "2020/21", "1,200", "<", "1250", "people", "",
+    "n",
+    "Council report", "https://example.org/report", "Example Council", "2020-02-03", "n",
+    "1", "Example council school milk bought from local dairies",  # the review: change the title
+    "",  # then write the file
+]
+
+
+def test_an_editor_can_go_back_be_understood_answer_field_by_field_and_review(tmp_path):
+    result = scaffold(tmp_path, EDITOR)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr
+    out = result.stdout
+    assert "Sorry: '1' is not the name of an organisation" in out
+    assert "Understood: Framework or consortium arrangement" in out
+    assert "Understood: £3,000,000" in out and "Understood: apprenticeships, school-food" in out
+    assert "Understood: Delivered" in out and "Understood: 1,250" not in out  # taken as typed
+    assert "Please check your answers:" in out and " 1. Title: Example council school milk from local dairies" in out
+    data = front(tmp_path / "example-council-school-milk-bought-from-local-dairies.md")
+    assert data["kind"] == "framework" and data["commissioner"]["name"] == "Example Council"
+    assert data["partners"] == ["Example Homes", "Example Schools Trust"]
+    assert data["contract"] == {"awarded": 2019, "value_gbp": 3_000_000, "value_basis": "total",
+                                "duration_months": 60, "social_value_weighting_pct": 10}
+    assert data["tags"] == ["apprenticeships", "school-food"]
+    assert data["outcomes"] == [{"dimension": "economic", "theme": "local-spend",
+                                 "description": "Local dairies supplied the milk.", "status": "delivered",
+                                 "period": "2020/21", "figure": 1250, "unit": "people"}]
+    assert data["sources"][0]["url"] == "https://example.org/report"
+    assert "Still to write" in out and "scripts/validate.py" in out

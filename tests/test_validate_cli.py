@@ -69,3 +69,24 @@ def test_changed_with_an_unknown_ref_is_a_clean_error(tmp_path):
     assert result.returncode == 2
     assert result.stderr.startswith("validate.py: error: cannot compare with 'no-such-branch'")
     assert "Traceback" not in result.stderr
+
+
+def test_a_changed_value_is_never_passed_to_git_as_an_option(tmp_path):
+    repo = project_repo(tmp_path)
+    for base in ("--output=owned.txt", "-p", "--no-index"):
+        result = validate_in(repo, f"--changed={base}")
+        assert result.returncode == 2 and "cannot compare with" in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr
+    assert not (repo / "owned.txt").exists()
+
+
+def test_a_file_in_casestudies_that_is_not_a_case_study_is_reported_not_ignored(tmp_path):
+    repo = project_repo(tmp_path)
+    text = (VALID / "cyngor-enghraifft-welsh.md").read_bytes()
+    for name in ("shouting.MD", "long-form.markdown", "notes.txt"):
+        (repo / "casestudies" / name).write_bytes(text)
+    for args in ((), ("--changed", "main")):
+        result = validate_in(repo, *args)
+        assert result.returncode == 1, result.stdout
+        for name in ("shouting.MD", "long-form.markdown", "notes.txt"):
+            assert f"casestudies/{name}:1:1: error: case-study files must end in '.md'" in result.stdout, args

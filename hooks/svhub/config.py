@@ -70,3 +70,11 @@ class SiteInfo:
         if not self.repo_url:
             return ""
         return f"{self.repo_url.rstrip('/')}/edit/{self.edit_branch}/{source_path}"
+
+    def submit_url(self) -> str:
+        """The repository's "Submit a case study" issue form."""
+        return f"{self.repo_url.rstrip('/')}/issues/new?template=submit-case-study.yml" if self.repo_url else ""
+
+    def contributing_url(self) -> str:
+        """The contributors' guide, CONTRIBUTING.md, as the repository shows it."""
+        return f"{self.repo_url.rstrip('/')}/blob/{self.edit_branch}/CONTRIBUTING.md" if self.repo_url else ""

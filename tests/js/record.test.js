@@ -100,3 +100,13 @@ test("an example links to its case study's folder online, and to its file in a c
   assert.strictEqual(record.caseStudyHref("../../case-studies/", "leeds-meals"), "../../case-studies/leeds-meals/");
   assert.strictEqual(record.caseStudyHref("../case-studies/index.html", "leeds-meals"), "../case-studies/leeds-meals.html");
 });
+
+test("a record the page could not open again is refused at save and draft time, counted in bytes", () => {
+  const small = record.serialise({ notes: "é".repeat(1000) }, new Date());
+  assert.strictEqual(record.tooLarge(small), "");
+  // Under 1 MB in characters, over it in bytes (each é is two bytes in UTF-8).
+  const large = record.serialise({ notes: "é".repeat(600 * 1024) }, new Date());
+  assert.ok(large.length < record.MAX_BYTES && record.bytes(large) > record.MAX_BYTES);
+  assert.match(record.tooLarge(large), /larger than 1 MB/);
+  assert.match(record.read(large, record.bytes(large)).error, /larger than 1 MB/);
+});

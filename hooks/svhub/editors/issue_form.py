@@ -6,7 +6,6 @@ asks for exactly the fields the loader accepts, with the same labels.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import yaml
@@ -83,13 +82,34 @@ def form_text(vocab: Vocabularies) -> str:
     return header + yaml.safe_dump(build_form(vocab), allow_unicode=True, sort_keys=False, width=100)
 
 
+CONSENT_LABEL = "Inclusion criteria"
+
+
+def form_labels() -> list[str]:
+    """The form's headings, in the order GitHub renders them in an issue's body."""
+    return [q.label for q in QUESTIONS if q.dest != "owner"] + [
+        OUTCOMES_LABEL, SOURCES_LABEL, NARRATIVE_LABEL, CONSENT_LABEL]
+
+
 def parse_issue_body(markdown: str) -> dict[str, str]:
-    """Sections of a rendered issue form: '### Label' followed by the answer."""
-    sections: dict[str, str] = {}
-    for match in re.finditer(r"^###\s+(.+?)\s*$\n(.*?)(?=^###\s|\Z)", markdown, re.M | re.S):
-        answer = match.group(2).strip()
-        sections[match.group(1).strip()] = "" if answer == NO_RESPONSE else answer
-    return sections
+    """Sections of a rendered issue form: '### Label' followed by the answer.
+
+    Only the form's own labels start a section, in the form's order, the first
+    occurrence of each: a '### ' line in an answer (a heading of the story, or
+    one that looks like a label already passed) stays part of that answer."""
+    labels = form_labels()
+    sections: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    following = 0
+    for line in markdown.replace("\r\n", "\n").split("\n"):
+        heading = line[4:].strip() if line.startswith("### ") else None
+        if heading is not None and heading in labels[following:]:
+            following = labels.index(heading, following) + 1
+            current = sections.setdefault(heading, [])
+        elif current is not None:
+            current.append(line)
+    answers = {label: "\n".join(lines).strip() for label, lines in sections.items()}
+    return {label: "" if answer == NO_RESPONSE else answer for label, answer in answers.items()}
 
 
 def answers_from_issue(markdown: str) -> tuple[dict[str, str], list[str], list[str], str]:

@@ -15,12 +15,13 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import yaml
 
 from ..dates import parse_date
 from ..load.narrative import RECOMMENDED_SECTIONS
+from ..load.rules import is_name
 from ..load.schema import build_schema
+from ..load.schema_errors import answer_problem
 from ..structure.facets import (
     COMMISSIONER_TYPE,
     EVIDENCE,
@@ -93,6 +94,40 @@ OUTCOME_HELP = ("theme | what happened | status (delivered, planned, pledged or 
 SOURCE_HELP = "title | web address | publisher | date YYYY-MM-DD (optional)"
 
 
+@dataclass(frozen=True)
+class Field:
+    """One field of an outcome or a source, asked on its own."""
+
+    key: str
+    label: str
+    help: str
+    vocabulary: str | None = None
+    required: bool = False
+
+
+# In the order of OUTCOME_HELP and SOURCE_HELP, which flags and the issue form use on one line.
+OUTCOME_FIELDS: tuple[Field, ...] = (
+    Field("theme", "Theme", "What the outcome is about.", "theme", required=True),
+    Field("description", "What happened", "One or two plain sentences.", required=True),
+    Field("status", "Status", "Was it delivered, or only planned, pledged or forecast?", "outcome_status",
+          required=True),
+    Field("period", "Period", "The year or years it refers to, e.g. 2021/22 (needed with a figure)."),
+    Field("figure", "Figure", "The number, as the source gives it, e.g. 25, 1,200 or £3m (optional)."),
+    Field("unit", "Unit", "What the figure counts (needed with a figure).", "unit"),
+    Field("reported_by", "Whose figure", "Who reported it, when not the commissioner (optional)."),
+)
+SOURCE_FIELDS: tuple[Field, ...] = (
+    Field("title", "Title", "The source's title, as published.", required=True),
+    Field("url", "Web address", "The page that says it: a deep link, not a home page.", required=True),
+    Field("publisher", "Publisher", "Who published it.", required=True),
+    Field("date", "Date", "When it was published, YYYY-MM-DD (optional)."),
+)
+# "£3m", "3,000,000", "2.5 million", "40k", "25%": a sum or count as people write it.
+_AMOUNT = re.compile(r"£?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(k|m|bn|thousand|million|billion)?\s*%?", re.I)
+_SCALE = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "million": 1_000_000, "bn": 1_000_000_000,
+          "billion": 1_000_000_000}
+
+
 class AnswerError(ValueError):
     """An answer that cannot be used, with the reason an editor can act on."""
 
@@ -104,22 +139,13 @@ def _subschema(schema: dict, path: tuple[str, ...]) -> dict:
     return node
 
 
-def _schema_error(value: Any, schema: dict) -> str | None:
-    errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(value), key=lambda e: e.path)
-    if not errors:
+def amount(text: str) -> int | float | None:
+    """A number as people write it ('£3m', '3,000,000', '2.5 million', '25%'), or None."""
+    match = _AMOUNT.fullmatch(text.strip())
+    if not match or (match.group(1).count(",") and not re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", match.group(1))):
         return None
-    error = errors[0]
-    if error.validator == "maxLength":
-        return f"at most {error.validator_value} characters, please (this is {len(error.instance)})"
-    if error.validator == "minLength":
-        return f"at least {error.validator_value} characters, please"
-    if error.validator == "pattern" and "https?" in error.validator_value:
-        return "a web address starting http:// or https://, please"
-    if error.validator == "pattern" and "[0-9]{4}" in error.validator_value:
-        return "a date written YYYY-MM-DD, please"
-    if error.validator == "pattern":
-        return "lowercase words joined by hyphens, please"
-    return error.message
+    number = float(match.group(1).replace(",", "")) * _SCALE.get((match.group(2) or "").lower(), 1)
+    return int(number) if number == int(number) else number
 
 
 class Scaffold:
@@ -132,15 +158,40 @@ class Scaffold:
     # One answer at a time ---------------------------------------------------
 
     def choice(self, vocabulary: str, raw: str) -> str:
-        """A vocabulary value from its number, value or label."""
+        """A vocabulary value from its number, value, label or a synonym ('completed')."""
         terms = list(self.vocab[vocabulary])
         text = raw.strip()
         if text.isdigit() and 1 <= int(text) <= len(terms):
             return terms[int(text) - 1].value
-        for term in terms:
-            if text.lower() in (term.value, term.label.lower()):
-                return term.value
+        if text.lower() in self.vocab[vocabulary].terms:
+            return text.lower()
+        meant = self.vocab[vocabulary].meanings.get(" ".join(text.lower().replace("-", " ").split()))
+        if meant:
+            return meant
         raise AnswerError(f"'{text}' is not one of the choices; type its number, e.g. 1")
+
+    def _problem(self, value: Any, path: tuple, schema: dict) -> None:
+        """The validator's own message for an answer, as an AnswerError."""
+        problem = answer_problem(value, schema, path, self.vocab)
+        if problem:
+            raise AnswerError(problem)
+
+    def understood(self, vocabulary: str | None, raw: str, value: Any) -> str:
+        """What an answer was taken to mean, when that is not simply what was typed."""
+        if value is None:
+            return ""
+        if vocabulary:
+            values = value if isinstance(value, list) else [value]
+            shown = ", ".join(self.vocab[vocabulary].label(v) for v in values)
+        elif isinstance(value, list):
+            shown = ", ".join(str(v) for v in value)
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            if re.sub(r"[£,%\s]", "", raw) == str(value):
+                return ""  # '2019', '10%', '1,200': taken as typed
+            shown = ("£" if "£" in raw else "") + f"{value:,}"
+        else:
+            shown = str(value)
+        return "" if shown == raw.strip() else shown
 
     def answer(self, question: Question, raw: str) -> Any:
         """The checked value for one answer, or None when left blank."""
@@ -153,14 +204,17 @@ class Scaffold:
             items = [part.strip() for part in text.split(",") if part.strip()]
             if question.vocabulary:
                 items = [self.choice(question.vocabulary, item) for item in items]
+            elif question.path == ("tags",):  # 'Apprenticeships, Social Value' is meant as two tags
+                items = [slugify(item, "") for item in items if slugify(item, "")]
             value: Any = list(dict.fromkeys(items))
         elif question.vocabulary:
             value = self.choice(question.vocabulary, text)
         else:
             value = self._typed(question.path, text)
-        problem = _schema_error(value, _subschema(self.schema, question.path))
-        if problem:
-            raise AnswerError(problem)
+        self._problem(value, question.path, _subschema(self.schema, question.path))
+        if question.path[-1] == "name" and not is_name(text):
+            raise AnswerError(f"'{text}' is not the name of an organisation; write its name in full, "
+                              "e.g. 'Wakefield Council' (type < to go back a question)")
         return value
 
     def _typed(self, path: tuple[str, ...], text: str) -> Any:
@@ -169,15 +223,13 @@ class Scaffold:
             if re.fullmatch(r"\d{4}", text):
                 return int(text)
             return self.date(text)
-        if kind.get("type") == "integer":
-            if not re.fullmatch(r"\d+", text.replace(",", "").replace("£", "")):
-                raise AnswerError("a whole number, please, digits only")
-            return int(text.replace(",", "").replace("£", ""))
-        if kind.get("type") == "number":
-            try:
-                return float(text.rstrip("%")) if "." in text else int(text.rstrip("%"))
-            except ValueError:
-                raise AnswerError("a number, please") from None
+        if kind.get("type") in ("integer", "number"):
+            number = amount(text)
+            if number is None:
+                raise AnswerError("a number, please, such as 250000, 3,000,000 or £3m")
+            if kind["type"] == "integer" and not isinstance(number, int):
+                raise AnswerError("a whole number, please, such as 250000, 3,000,000 or £3m")
+            return number
         return text
 
     def date(self, text: str) -> str:
@@ -187,46 +239,78 @@ class Scaffold:
         return when.isoformat()
 
     def outcome(self, raw: str) -> dict[str, Any]:
+        """An outcome written on one line, its fields separated by '|' (OUTCOME_HELP)."""
         parts = [p.strip() for p in raw.split("|")]
         if len(parts) < 2 or not parts[1]:
             raise AnswerError(f"write it as: {OUTCOME_HELP}")
-        theme = self.choice("theme", parts[0])
-        outcome: dict[str, Any] = {
-            "dimension": self.vocab["theme"].terms[theme].dimension,
-            "theme": theme,
-            "description": parts[1],
-        }
-        parts += [""] * (7 - len(parts))
-        if not parts[2]:
-            raise AnswerError("say whether it was delivered, or only planned, pledged or forecast: "
-                              f"write it as: {OUTCOME_HELP}")
-        outcome["status"] = self.choice("outcome_status", parts[2])
-        if parts[3]:
-            outcome["period"] = parts[3]
-        if parts[4]:
-            outcome["figure"] = self._typed(("contract", "social_value_weighting_pct"), parts[4].replace(",", ""))
-            if not parts[5]:
+        return self.outcome_fields(dict(zip((f.key for f in OUTCOME_FIELDS), parts, strict=False)))
+
+    def outcome_field(self, field: Field, raw: str) -> Any:
+        """One field of an outcome, checked on its own; None when left blank."""
+        text = raw.strip()
+        if not text:
+            if field.key == "status":
+                raise AnswerError("say whether it was delivered, or only planned, pledged or forecast: "
+                                  f"write it as: {OUTCOME_HELP}")
+            if field.required:
+                raise AnswerError("this field is required")
+            return None
+        if field.vocabulary:
+            return self.choice(field.vocabulary, text)
+        if field.key == "figure":
+            number = amount(text)
+            if number is None:
+                raise AnswerError("a number, please, such as 25, 1,200 or £3m")
+            return number
+        schema = self.schema["properties"]["outcomes"]["items"]["properties"][field.key]
+        self._problem(text, ("outcomes", 0, field.key), schema)
+        return text
+
+    def outcome_fields(self, raw: dict[str, str]) -> dict[str, Any]:
+        """An outcome from its fields' answers (OUTCOME_FIELDS keys to text)."""
+        values = {f.key: self.outcome_field(f, raw.get(f.key, "")) for f in OUTCOME_FIELDS}
+        theme = values["theme"]
+        outcome: dict[str, Any] = {"dimension": self.vocab["theme"].terms[theme].dimension, "theme": theme,
+                                   "description": values["description"], "status": values["status"]}
+        if values["period"]:
+            outcome["period"] = values["period"]
+        if values["figure"] is not None:
+            if not values["unit"]:
                 raise AnswerError("a figure needs a unit, e.g. people or percent")
-            if not parts[3]:
+            if not values["period"]:
                 raise AnswerError("a figure needs its period: the year or years it refers to, e.g. 2021/22")
-            outcome["unit"] = self.choice("unit", parts[5])
-        if parts[6]:
-            outcome["reported_by"] = parts[6]
-        problem = _schema_error(outcome, self.schema["properties"]["outcomes"]["items"])
-        if problem:
-            raise AnswerError(problem)
+            outcome["figure"] = values["figure"]
+            outcome["unit"] = values["unit"]
+        if values["reported_by"]:
+            outcome["reported_by"] = values["reported_by"]
+        self._problem(outcome, ("outcomes", 0), self.schema["properties"]["outcomes"]["items"])
         return outcome
 
     def source(self, raw: str) -> dict[str, Any]:
+        """A source written on one line, its fields separated by '|' (SOURCE_HELP)."""
         parts = [p.strip() for p in raw.split("|")]
         if len(parts) < 3:
             raise AnswerError(f"write it as: {SOURCE_HELP}")
-        source = {"title": parts[0], "url": parts[1], "publisher": parts[2]}
-        if len(parts) > 3 and parts[3]:
-            source["date"] = self.date(parts[3])
-        problem = _schema_error(source, self.schema["properties"]["sources"]["items"])
-        if problem:
-            raise AnswerError(problem)
+        return self.source_fields(dict(zip((f.key for f in SOURCE_FIELDS), parts, strict=False)))
+
+    def source_field(self, field: Field, raw: str) -> Any:
+        """One field of a source, checked on its own; None when left blank."""
+        text = raw.strip()
+        if not text:
+            if field.required:
+                raise AnswerError("this field is required")
+            return None
+        if field.key == "date":
+            return self.date(text)
+        schema = self.schema["properties"]["sources"]["items"]["properties"][field.key]
+        self._problem(text, ("sources", 0, field.key), schema)
+        return text
+
+    def source_fields(self, raw: dict[str, str]) -> dict[str, Any]:
+        """A source from its fields' answers (SOURCE_FIELDS keys to text)."""
+        values = {f.key: self.source_field(f, raw.get(f.key, "")) for f in SOURCE_FIELDS}
+        source = {key: value for key, value in values.items() if value is not None}
+        self._problem(source, ("sources", 0), self.schema["properties"]["sources"]["items"])
         return source
 
     # The whole file -----------------------------------------------------------
@@ -279,9 +363,9 @@ def _plain_dates(value: Any, key: str = "") -> Any:
     return value
 
 
-def slugify(title: str) -> str:
+def slugify(title: str, fallback: str = "case-study") -> str:
     words = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
-    return words[:80].rstrip("-") or "case-study"
+    return words[:80].rstrip("-") or fallback
 
 
 def free_slug(slug: str, folder: Path) -> str:

@@ -150,29 +150,40 @@ def _check_tabs(front: str) -> None:
 
 MAX_DEPTH = 10  # a case study nests four deep (organisation_changes[0].sources[0].url)
 MAX_NUMBER = 40  # characters: longer numbers are mistakes, and slow or fatal to convert
+MAX_ITEMS = 100  # in one list: checking that a list's items differ takes the square of its length
 _NUMBERISH = re.compile(r"[-+]?(?:0[xob])?[0-9][0-9a-fA-F_.:eE+-]*")
 
 
-def _check_events(front: str, loader: type = _Loader) -> None:
+def _check_events(front: str, loader: type = _Loader, max_items: int | None = MAX_ITEMS) -> None:
     """Refused before anything is built: aliases (never needed, and they let a tiny
     file expand into a huge one), nesting deeper than a case study's (it would
-    exhaust the parser's stack) and numbers too long to be figures."""
+    exhaust the parser's stack), numbers too long to be figures and, in front
+    matter, lists longer than a case study needs (checking them is quadratic)."""
     depth = 0
+    items: list[list[int]] = []  # for each open collection: values so far, and the most it may hold
     for event in yaml.parse(front, Loader=loader):
         mark = event.start_mark
+        if items and isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent, yaml.AliasEvent)):
+            items[-1][0] += 1
+            if max_items is not None and items[-1][0] > items[-1][1]:
+                raise FrontMatterError(f"a list or set of fields with more than {MAX_ITEMS} entries",
+                                       Position(mark.line + 2, mark.column + 1),
+                                       "a case study needs far fewer; check for a value pasted many times")
         if isinstance(event, yaml.AliasEvent):
             raise FrontMatterError(
                 f"YAML alias '*{event.anchor}' is not allowed",
                 Position(mark.line + 2, mark.column + 1),
                 "write the value out in full instead of using anchors and aliases",
             )
-        if isinstance(event, yaml.CollectionStartEvent):
+        if isinstance(event, yaml.CollectionStartEvent):  # a mapping's keys count as values
+            items.append([0, (max_items or 0) * (1 if isinstance(event, yaml.SequenceStartEvent) else 2)])
             depth += 1
             if depth > MAX_DEPTH:
                 raise FrontMatterError(f"the front matter nests more than {MAX_DEPTH} levels deep",
                                        Position(mark.line + 2, mark.column + 1),
                                        "a case study's fields nest at most four levels; check the brackets")
         elif isinstance(event, yaml.CollectionEndEvent):
+            items.pop()
             depth -= 1
         elif (isinstance(event, yaml.ScalarEvent) and not event.style and len(event.value) > MAX_NUMBER
               and _NUMBERISH.fullmatch(event.value)):
@@ -203,8 +214,8 @@ def _walk(node: yaml.Node, path: Path_, doc: Document) -> None:
             _walk(item, path + (index,), doc)
 
 
-def _compose(front: str, loader_class: type) -> tuple[yaml.Node | None, Any]:
-    _check_events(front, loader_class)
+def _compose(front: str, loader_class: type, max_items: int | None) -> tuple[yaml.Node | None, Any]:
+    _check_events(front, loader_class, max_items)
     loader = loader_class(front)
     try:
         node = loader.get_single_node()
@@ -213,19 +224,19 @@ def _compose(front: str, loader_class: type) -> tuple[yaml.Node | None, Any]:
         loader.dispose()
 
 
-def _load(front: str) -> tuple[yaml.Node | None, Any]:
+def _load(front: str, max_items: int | None) -> tuple[yaml.Node | None, Any]:
     for loader_class in _LOADERS[:-1]:
         try:
-            return _compose(front, loader_class)
+            return _compose(front, loader_class, max_items)
         except (yaml.YAMLError, FrontMatterError):
             pass  # the pure-Python loader below reports it, with its wording
-    return _compose(front, _LOADERS[-1])
+    return _compose(front, _LOADERS[-1], max_items)
 
 
-def _yaml(front: str) -> tuple[yaml.Node | None, Any]:
+def _yaml(front: str, max_items: int | None = MAX_ITEMS) -> tuple[yaml.Node | None, Any]:
     _check_tabs(front)
     try:
-        return _load(front)
+        return _load(front, max_items)
     except yaml.constructor.ConstructorError as exc:
         mark = exc.problem_mark or exc.context_mark
         tag = re.search(r"tag '([^']+)'", exc.problem or "")
@@ -268,7 +279,7 @@ def parse_data(raw: bytes) -> Document:
     """A whole YAML data file (content/_data/*.yml), by the same rules and
     with the same positions as front matter, counted from the file's line 1."""
     try:
-        node, data = _yaml(decode(raw))
+        node, data = _yaml(decode(raw), max_items=None)
     except FrontMatterError as exc:
         raise FrontMatterError(exc.message, Position(max(1, exc.position.line - 1), exc.position.col),
                                exc.hint) from None

@@ -6,6 +6,7 @@ come through here, so there is exactly one definition of a valid case study.
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -130,8 +131,25 @@ def load_file(file: Path, vocab: Vocabularies | None = None, paths: HubPaths | N
     return LoadResult(shown, _build(slug, shown, doc, dates), sorted(report.items), doc)
 
 
+# The folder's own files; everything else in casestudies/ is a case study or a mistake.
+LIBRARY_FILES = frozenset({"schema.json", "vocabularies.yml", "readme.md"})
+
+
 def casestudy_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.glob("*.md") if p.name.lower() != "readme.md")
+    """Every file in the folder but its own: the case studies, and anything else
+    (a '.MD' or '.markdown' file, a stray folder), which load_file reports rather
+    than leave unpublished without a word."""
+    return sorted(p for p in directory.iterdir() if p.name.lower() not in LIBRARY_FILES)
+
+
+def site_sources(paths: HubPaths) -> tuple[Path, ...]:
+    """The folders whose files the site engine publishes: content/, the hub's theme
+    folder and Material's own (found without importing the engine)."""
+    folders = [paths.content, paths.root / "site_overrides"]
+    material = importlib.util.find_spec("material")
+    if material is not None and material.origin:
+        folders.append(Path(material.origin).parent / "templates")
+    return tuple(folders)
 
 
 @dataclass
@@ -153,6 +171,6 @@ def load_library(files: Iterable[Path] | None = None, paths: HubPaths | None = N
     vocab = load_vocabularies(paths.vocabularies)
     files = list(files) if files is not None else casestudy_files(paths.casestudies)
     results = [load_file(f, vocab, paths) for f in files]
-    check_library(results)
+    check_library(results, site_sources(paths))
     library = Library([r.case_study for r in results if r.ok], vocab)
     return LibraryLoad(library, results)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple, Protocol
@@ -72,14 +72,20 @@ def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.severity is Severity.ERROR for d in diagnostics)
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
+def did_you_mean(word: str, choices: Iterable[str], meanings: Mapping[str, str] | None = None) -> str:
     """A 'did you mean …?' suffix, or nothing when no choice is close.
 
-    A shortened value ('yorkshire') is close to the choices it starts, however
-    long they are: all of them are offered when there are a few."""
+    A word with the same meaning as a choice ('completed' for 'delivered', from the
+    vocabulary's synonyms in `meanings`) is matched first; then a shortened value
+    ('yorkshire') is close to the choices it starts, however long they are: all of
+    them are offered when there are a few; then the nearest spelling."""
     word, choices = str(word), [str(choice) for choice in choices]
+    meant = (meanings or {}).get(" ".join(word.lower().replace("-", " ").split()))
     starting = [choice for choice in choices if word and choice.startswith(word)]
-    match = starting if 1 <= len(starting) <= 3 else difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if meant:
+        match = [meant]
+    else:
+        match = starting if 1 <= len(starting) <= 3 else difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     if not match:
         return ""
     *rest, last = (f"'{choice}'" for choice in match)

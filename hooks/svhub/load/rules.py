@@ -82,6 +82,7 @@ def cross_field_rules(data: dict, vocab: Vocabularies, report: Report) -> dict[s
         if isinstance(source, dict) and isinstance(source.get("date"), str):
             _parse_date(source["date"], ("sources", index, "date"), report)
     _organisation_changes(data, report)
+    _names(data, report)
     for index, outcome in enumerate(_list(data.get("outcomes"))):
         if not isinstance(outcome, dict):
             continue
@@ -94,6 +95,22 @@ def cross_field_rules(data: dict, vocab: Vocabularies, report: Report) -> dict[s
                           f"theme '{theme}' belongs to the '{expected}' dimension, not '{dimension}'",
                           f"set dimension: {expected}, or choose a theme from the {dimension} dimension")
     return dates
+
+
+def is_name(text: str) -> bool:
+    """Whether text can be an organisation's name: it has words in it, not '1' or 'x'."""
+    return sum(c.isalpha() for c in text) >= 3
+
+
+def _names(data: dict, report: Report) -> None:
+    """An organisation's name has words in it: '1' or 'x' is an answer typed at the
+    wrong question, not the name of a public body."""
+    for key in ("commissioner", "provider"):
+        organisation = data.get(key)
+        name = organisation.get("name") if isinstance(organisation, dict) else None
+        if isinstance(name, str) and not is_name(name):
+            report.at((key, "name"), f"'{key}.name' ('{name}') is not the name of an organisation",
+                      "write its name in full, e.g. 'Wakefield Council'")
 
 
 def _organisation_changes(data: dict, report: Report) -> None:

@@ -8,8 +8,8 @@ editor finds an example (`Guide`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -57,6 +57,9 @@ class Guide:
     example: str = "see casestudies/wakefield-school-milk.md for a complete example"
     layout: str = "check the indentation and the example file"
     vocabularies: str = "casestudies/vocabularies.yml"
+    # For each vocabulary, what people mean by their words ('completed' is 'delivered'),
+    # so that a did-you-mean follows meaning as well as spelling.
+    meanings: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
 
 CASE_STUDY = Guide()
@@ -84,7 +87,8 @@ def _enum(error: ValidationError, path: tuple, name: str, report: Report, guide:
         return
     vocabulary = error.schema.get(VOCABULARY_KEY)
     hint = f"allowed values are listed under '{vocabulary}' in {guide.vocabularies}" if vocabulary else ""
-    report.at(path, f"'{value}' is not a valid value for '{name}'{did_you_mean(value, choices)}", hint)
+    meant = did_you_mean(value, choices, guide.meanings.get(vocabulary))
+    report.at(path, f"'{value}' is not a valid value for '{name}'{meant}", hint)
 
 
 def _type(error: ValidationError, path: tuple, name: str, report: Report, guide: Guide) -> None:
@@ -121,8 +125,9 @@ def _not(error: ValidationError, path: tuple, name: str, report: Report, guide: 
 
 def _simple(message: str, hint: str) -> Rule:
     def rule(error: ValidationError, path: tuple, name: str, report: Report, guide: Guide) -> None:
-        report.at(path, message.format(name=name, limit=error.validator_value, length=len(error.instance or "")),
-                  hint)
+        sized = isinstance(error.instance, str | list | dict)  # a oneOf or a bound may fail on a number
+        report.at(path, message.format(name=name, limit=error.validator_value,
+                                       length=len(error.instance) if sized else 0), hint)
     return rule
 
 
@@ -146,13 +151,14 @@ RULES: dict[str, Rule] = {
 
 
 def report_errors(validator: jsonschema.Draft202012Validator, data: Any, report: Report,
-                  guide: Guide = CASE_STUDY) -> None:
-    """Every schema error in `data`, one message per value, at its position."""
+                  guide: Guide = CASE_STUDY, prefix: tuple = ()) -> None:
+    """Every schema error in `data`, one message per value, at its position. `prefix`
+    is where `data` sits in its file, so that a field is named as the file names it."""
     errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
-    wrong_type = {tuple(e.absolute_path) for e in errors if e.validator == "type"}
+    wrong_type = {prefix + tuple(e.absolute_path) for e in errors if e.validator == "type"}
     seen: set[tuple] = set()
     for error in errors:
-        path = tuple(error.absolute_path)
+        path = prefix + tuple(error.absolute_path)
         if path in wrong_type and error.validator != "type":
             continue  # one message per value: its type is the thing to fix
         if error.validator == "required":
@@ -172,6 +178,21 @@ def _validator(vocab: Vocabularies) -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(build_schema(vocab))
 
 
+def _case_study_guide(vocab: Vocabularies) -> Guide:
+    return Guide(meanings={name: vocabulary.meanings for name, vocabulary in vocab.by_name.items()})
+
+
 def schema_problems(doc: Document, vocab: Vocabularies, report: Report) -> None:
     """A case study's front matter against the schema built from the vocabularies."""
-    report_errors(_validator(vocab), doc.data, report)
+    report_errors(_validator(vocab), doc.data, report, _case_study_guide(vocab))
+
+
+def answer_problem(value: Any, schema: dict, path: tuple, vocab: Vocabularies) -> str | None:
+    """The validator's own message for one answer at `path` in a case study (for the
+    scaffold, which checks each answer as it is given), or None."""
+    report = Report("")
+    report_errors(jsonschema.Draft202012Validator(schema), value, report, _case_study_guide(vocab), path)
+    if not report.items:
+        return None
+    first = report.items[0]
+    return f"{first.message}; {first.hint}" if first.hint else first.message

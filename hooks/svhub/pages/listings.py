@@ -69,13 +69,19 @@ class Listings:
         results = self._results(self.library.case_studies[start:start + LISTING_PAGE_SIZE], here)
         if number == 1:
             results = render("finder.html", results=results)
-        body = f"{escape(intro)}\n\n{browse}\n\n{results}\n{self._listing_nav(number, count)}"
+        body = f"{escape(intro)}\n\n{browse}\n\n{results}\n{self._listing_nav(number, count)}{self._contribute()}"
         title = "Case studies" if number == 1 else f"Case studies, page {number} of {count}"
         return GeneratedPage(src_uri=f"{here}index.md" if number == 1 else f"{here[:-1]}.md", title=title,
                              body=body, hide=("toc",), template="finder.html" if number == 1 else "",
                              data={"finder": dict(FINDER_DATA)} if number == 1 else {},
                              html_blocks=(str(results),),
                              description="Search and browse real examples of social value in public contracts.")
+
+    def _contribute(self) -> str:
+        """Where a reader who knows a good example sends it: the form and the guide."""
+        if not self.site.repo_url:
+            return ""
+        return "\n" + render("contribute.html", form=self.site.submit_url(), guide=self.site.contributing_url())
 
     def _listing_nav(self, number: int, count: int) -> str:
         if count == 1:

@@ -56,6 +56,13 @@ class Vocabulary:
     def values(self) -> list[str]:
         return list(self.terms)
 
+    @property
+    def meanings(self) -> dict[str, str]:
+        """Each term's label and synonyms, in lower case with single spaces, to its
+        value: what a person means by a word ('completed' means 'delivered')."""
+        return {" ".join(name.lower().replace("-", " ").split()): term.value
+                for term in self for name in term.names}
+
 
 @dataclass(frozen=True, eq=False)
 class Vocabularies:

@@ -8,6 +8,8 @@
   var root = document.getElementById("hub-record");
   if (!root) return;
   var el = hub.el, DRAFT = "svhub-record-draft";
+  var UNOPENED = "svhub-record-draft-unopened";
+  var unopened = false;  // a draft that could not be opened nor set aside: never written over
   var SHOWN = 10;  // examples listed here; the finder link shows them all
   var form = document.getElementById("hub-record-form");
   var fields = Array.prototype.slice.call(form.querySelectorAll("[data-record]"));
@@ -51,20 +53,43 @@
   }
 
   function keepDraft(answers) {
+    if (unopened) return;
+    var text = hub.record.serialise(answers, new Date());
+    var large = hub.record.tooLarge(text);
+    if (large) {
+      say(large + " Until then this browser keeps the draft as it was before the last change.");
+      return;
+    }
     try {
-      localStorage.setItem(DRAFT, hub.record.serialise(answers, new Date()));
+      localStorage.setItem(DRAFT, text);
     } catch (e) {
       say("This browser would not keep the draft (its storage may be off or full). Save the record to keep it.");
     }
   }
 
+  /* The kept draft as a record, or null. One this page cannot open is never
+   * dropped: it is set aside under another name and the editor is told. */
   function readDraft() {
+    var text;
     try {
-      var text = localStorage.getItem(DRAFT);
-      return text ? hub.record.read(text, text.length).record || null : null;
+      text = localStorage.getItem(DRAFT);
     } catch (e) {
       return null;
     }
+    if (!text) return null;
+    var result = hub.record.read(text, hub.record.bytes(text));
+    if (result.record) return result.record;
+    try {
+      localStorage.setItem(UNOPENED, text);
+      localStorage.removeItem(DRAFT);
+      say("The draft kept in this browser could not be opened, so it was set aside, not deleted (in this " +
+        "browser's storage as " + UNOPENED + "). " + result.error.replace(/ ?Your draft is unchanged\.$/, ""));
+    } catch (e) {
+      say("The draft kept in this browser could not be opened, and was left as it is. " +
+        result.error.replace(/ ?Your draft is unchanged\.$/, ""));
+      unopened = true;
+    }
+    return null;
   }
 
   /* Step 6: each regime shown only when it applies to the answers. */
@@ -279,7 +304,10 @@
 
   var actions = {
     "save-json": function () {
-      hub.download(hub.record.serialise(readAnswers(), new Date()), "application/json", fileName(".json"));
+      var text = hub.record.serialise(readAnswers(), new Date());
+      var large = hub.record.tooLarge(text);
+      if (large) { say(large + " Nothing was saved."); return; }
+      hub.download(text, "application/json", fileName(".json"));
       say("Saved the record as a file. Open it here later to continue or amend it.");
     },
     "save-markdown": function () {

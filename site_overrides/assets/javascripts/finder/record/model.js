@@ -34,6 +34,18 @@
       null, 2) + "\n";
   }
 
+  /* The size in bytes of text saved as UTF-8, as a file's size is counted. */
+  function bytes(text) {
+    return new TextEncoder().encode(text).length;
+  }
+
+  /* Why a record's text could not be opened again once saved, or "": the page
+   * refuses at save and at draft time what it would refuse to open. */
+  function tooLarge(text) {
+    return bytes(text) > MAX_BYTES ? "This record is now larger than 1 MB, which is more than this page can " +
+      "open again. Shorten the longest answers (link to documents rather than pasting them in)." : "";
+  }
+
   /* A file's text and size in bytes, read as a record: {record} or {error}. */
   function read(text, size) {
     if (size > MAX_BYTES) {
@@ -157,7 +169,8 @@
   }
 
   hub.record = { FORMAT: FORMAT, VERSION: VERSION, MAX_BYTES: MAX_BYTES, clean: clean, serialise: serialise,
-                 read: read, amount: amount, applies: applies, recordLabel: recordLabel, finderState: finderState, examples: examples, markdown: markdown,
+                 bytes: bytes, tooLarge: tooLarge, read: read, amount: amount, applies: applies,
+                 recordLabel: recordLabel, finderState: finderState, examples: examples, markdown: markdown,
                  caseStudyHref: caseStudyHref, CITED: CITED, OFFERED: OFFERED, OFFERED_NOTE: OFFERED_NOTE };
   if (typeof module === "object" && module.exports) module.exports = hub.record;
 })(globalThis.hubFinder = globalThis.hubFinder || {});
