@@ -220,7 +220,7 @@ def test_counts_say_how_many_results_a_value_gives_and_empty_values_are_disabled
     assert label_count(page, "hub-f-service-housing-repairs") == 2
     page.check("#hub-f-service-housing-repairs")
     expect(page.locator("#hub-finder-count")).to_have_text("3 case studies match")
-    page.select_option("#hub-f-weighting", "20")
+    page.select_option("#hub-f-social_value_weighting_pct", "20")
     expect(page.locator("#hub-finder-count")).to_have_text("1 case study match")
 
 
@@ -442,11 +442,39 @@ def test_setting_the_year_and_the_weighting_back_to_any_shows_every_case_study_a
     expect(page.locator("#hub-finder-count")).not_to_have_text(f"{ALL} case studies")
     page.select_option("#hub-f-awarded-from", "")
     expect(page.locator("#hub-finder-count")).to_have_text(f"{ALL} case studies")
-    page.select_option("#hub-f-weighting", "20")
+    page.select_option("#hub-f-social_value_weighting_pct", "20")
     expect(page.locator("#hub-finder-count")).not_to_have_text(f"{ALL} case studies")
-    page.select_option("#hub-f-weighting", "")
+    page.select_option("#hub-f-social_value_weighting_pct", "")
     expect(page.locator("#hub-finder-count")).to_have_text(f"{ALL} case studies")
     assert params(page) == {}
+
+
+@pytest.mark.browser
+def test_the_year_and_weighting_filters_are_built_from_the_facet_table_alone(page, finder_server, finder_site):
+    """Renamed in the facet table (parameter, legend, column and place), the range
+    facets still make their controls, chips and URL: the finder names none itself."""
+    table = json.loads((finder_site / "case-studies" / "data" / "finder-facets.json").read_text(encoding="utf-8"))
+    between, at_least = table["ranges"]
+    assert (between["param"], between["legend"], "steps" in between) == ("awarded", "Year", False)
+    assert at_least["steps"] == [5, 10, 15, 20, 30]
+    table["columns"]["let"] = table["columns"].pop(between["column"])
+    between |= {"param": "let_in", "legend": "Year let", "column": "let"}
+    at_least |= {"param": "weight", "legend": "Weighting", "order": -1}
+    table["result"] = [r | {"param": "let_in"} if r["param"] == "awarded" else r for r in table["result"]]
+    page.route("**/data/finder-facets.json", lambda route: route.fulfill(body=json.dumps(table),
+                                                                        content_type="application/json"))
+    open_finder(page, finder_server, "?let_in=2021-")
+    legends = page.locator(".hub-finder__groups > fieldset.hub-facet > legend").all_inner_texts()
+    assert legends[0] == "Weighting" and "Year let" in legends and "Year" not in legends
+    expect(page.locator(".hub-finder__chip")).to_have_attribute("aria-label", "Remove Year let: 2021 to any")
+    expect(page.locator("#hub-finder-count")).not_to_have_text(f"{ALL} case studies")
+    assert page.input_value("#hub-f-let_in-from") == "2021"
+    page.select_option("#hub-f-let_in-from", "")
+    expect(page.locator("#hub-finder-count")).to_have_text(f"{ALL} case studies")
+    page.select_option("#hub-f-weight", "20")
+    expect(page.locator("#hub-finder-count")).not_to_have_text(f"{ALL} case studies")
+    assert params(page) == {"weight": ["20"]}
+    expect(page.locator(".hub-finder__chip")).to_have_attribute("aria-label", "Remove Weighting: 20% or more")
 
 
 @pytest.mark.browser
@@ -455,7 +483,7 @@ def test_a_link_with_a_sort_year_or_weighting_the_finder_cannot_read_says_they_a
     expect(page.locator("#hub-finder-count")).to_have_text(f"{ALL} case studies")
     assert page.input_value("#hub-finder-sort") == "newest"
     expect(page.locator(".hub-finder__ignored")).to_have_text(
-        "Not applied, because the finder does not know them: Contract year \u201cabc\u201d; "
+        "Not applied, because the finder does not know them: Year \u201cabc\u201d; "
         "Social value weighting \u201clots\u201d; Sort \u201cbogus\u201d.")
     assert page.locator(".hub-finder__chip").count() == 0
     page.check("#hub-f-region-wales")

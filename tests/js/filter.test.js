@@ -16,7 +16,7 @@ const rows = [
   { year: null, value: 500, weighting: 5, region: ["north-west"], service: ["housing"], theme: [] },
 ];
 const t = table({ region: ["london", "wales", "north-west"], service: ["housing", "food"], theme: MANY }, rows);
-const run = (search, matches = null) => F.run(t, parse(search, t.facets), matches);
+const run = (search, matches = null) => F.run(t, parse(search, t), matches);
 
 test("values are bits, 31 to a mask, and a 32nd value takes a second mask", () => {
   assert.deepEqual(F.masks([], 1), [0]);

@@ -23,24 +23,34 @@ function readJSON(name) {
   return JSON.parse(fs.readFileSync(data(name), "utf-8"));
 }
 
+/* The range facets as svhub.finder.facet_table writes them: a year from-to and a
+ * weighting of at least one of its steps, each filtered on its column. */
+const RANGES = [
+  { param: "awarded", legend: "Contract year", order: 100, column: "year" },
+  { param: "social_value_weighting_pct", legend: "Social value weighting", order: 101,
+    column: "social_value_weighting_pct", steps: [5, 10, 20] }
+];
+
 /* A facet table as svhub.finder.facet_table writes it, for rows given as
- * {year, value, weighting, <param>: [value ids]}, with facets {param: [value ids]}. */
-function table(facets, rows) {
+ * {year, value, weighting, <param>: [value ids]}, with facets {param: [value ids]}
+ * and `ranges` (RANGES unless given). */
+function table(facets, rows, ranges = RANGES) {
   const { masks } = globalThis.hubFinder.filter;
-  const columns = { slug: rows.map((_r, i) => "case-" + i), year: rows.map((r) => r.year || null),
-                    contract_value: rows.map((r) => r.value ?? null),
-                    social_value_weighting_pct: rows.map((r) => r.weighting ?? null) };
-  const described = Object.entries(facets).map(([param, ids]) => {
+  const columns = { slug: rows.map((_r, i) => "case-" + i), contract_value: rows.map((r) => r.value ?? null) };
+  const [between, atLeast] = [ranges.find((r) => !r.steps), ranges.find((r) => r.steps)];
+  if (between) columns[between.column] = rows.map((r) => r.year || null);
+  if (atLeast) columns[atLeast.column] = rows.map((r) => r.weighting ?? null);
+  const described = Object.entries(facets).map(([param, ids], order) => {
     const count = Math.ceil(ids.length / 31);
     const rowMasks = rows.map((r) => masks((r[param] || []).map((id) => ids.indexOf(id)), count));
     columns[param] = Array.from({ length: count }, (_x, m) => rowMasks.map((row) => row[m]));
-    return { param, legend: param[0].toUpperCase() + param.slice(1),
+    return { param, legend: param[0].toUpperCase() + param.slice(1), order,
              values: ids.map((id) => ({ id, label: id.toUpperCase() })) };
   });
   return globalThis.hubFinder.data.prepare({
-    rows: rows.length, columns, facets: described, weighting_steps: [5, 10, 20],
+    rows: rows.length, columns, facets: described, ranges, result: [],
     text: { columns: ["title", "summary", "commissioner"], starts: [0, 2], files: ["t-0.json", "t-1.json"] }
   });
 }
 
-module.exports = { load, data, readJSON, table, DATA };
+module.exports = { load, data, readJSON, table, RANGES, DATA };

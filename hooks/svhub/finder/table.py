@@ -25,9 +25,9 @@ from ..structure.facets import (
     AWARDED,
     FACETS,
     NAMED_FACETS,
+    RESULT_FACETS,
     VALUE_BANDS,
     WEIGHTING,
-    WEIGHTING_STEPS,
     Facet,
     Kind,
 )
@@ -96,19 +96,24 @@ def facet_table(library: Library, text_files: list[str]) -> dict[str, Any]:
     columns (see `masks`), one for up to MASK_BITS values. A facet whose values no
     case study holds is `untagged` (a framework not tagged yet): the finder names
     it in one line rather than showing its zeros. `text_files` hold the
-    rows' text, the first from row 0 and the second from row NEWEST_ROWS."""
+    rows' text, the first from row 0 and the second from row NEWEST_ROWS.
+
+    The registry reaches the browser here: `facets` are the facets filtered by
+    their values (checkboxes) and `ranges` those filtered by a range of their
+    column's numbers, from-to or, with `steps`, at least one of them. Each
+    carries its URL parameter, its legend and its place (`order`) among the
+    finder's filters, so the JavaScript names no facet itself; `result` names the
+    facets a result shows, with their row labels."""
     studies = library.case_studies
     columns: dict[str, list] = {
         "slug": [c.slug for c in studies],
-        AWARDED.column: [c.year for c in studies],
         "contract_value": [c.contract.value_gbp for c in studies],
-        WEIGHTING.column: [c.contract.social_value_weighting_pct for c in studies],
-    }
+    } | {f.column: [f.number_of(c) for c in studies] for f in RANGES}
     facets = []
     for facet in CHOICES:
         values, groups = _facet_values(facet, library.vocab)
         untagged = not any(facet.values_of(c) for c in studies)
-        facets.append({"param": facet.name, "legend": facet.label, "values": values}
+        facets.append({"param": facet.name, "legend": facet.label, "order": FACETS.index(facet), "values": values}
                       | ({"groups": groups} if groups else {}) | ({"hint": facet.hint} if facet.hint else {})
                       | ({"untagged": True} if untagged else {}))
         where = {v["id"]: i for i, v in enumerate(values)}
@@ -118,8 +123,9 @@ def facet_table(library: Library, text_files: list[str]) -> dict[str, Any]:
         "rows": len(studies),
         "columns": {name: columns[name] for name in COLUMNS},
         "facets": facets,
-        "ranges": [{"param": f.name, "legend": f.label, "column": f.column} for f in RANGES],
-        "weighting_steps": list(WEIGHTING_STEPS),
+        "ranges": [{"param": f.name, "legend": f.label, "order": FACETS.index(f), "column": f.column}
+                   | ({"steps": list(f.steps)} if f.steps else {}) for f in RANGES],
+        "result": [{"param": f.name, "label": f.row_label} for f in RESULT_FACETS],
         "text": {"columns": list(TEXT_COLUMNS), "starts": [0, NEWEST_ROWS], "files": text_files},
     }
 

@@ -16,7 +16,7 @@ from ..config import SiteInfo
 from ..finder.files import FINDER_DATA
 from ..output import GeneratedPage
 from ..structure.casestudy import CaseStudy
-from ..structure.facets import EVIDENCE, PAGE_FACETS, SERVICE, Facet
+from ..structure.facets import PAGE_FACETS, RESULT_FACETS, Facet, Kind
 from ..structure.library import Library
 from ..structure.reference import CollectionText
 from ..structure.vocabularies import Vocabularies
@@ -133,12 +133,18 @@ class Listings:
         vocab = self.vocab
         items = []
         for c in members:
-            meta = [
-                ("Commissioner", c.commissioner.name),
-                (SERVICE.row_label, vocab[SERVICE.vocabulary].label(c.service)),
-                ("Year", str(c.year) if c.year else "Year not published"),
-                (EVIDENCE.row_label, vocab[EVIDENCE.vocabulary].label(c.evidence)),
-            ]
+            meta = [("Commissioner", c.commissioner.name),
+                    *((f.row_label, _shown(f, c, vocab)) for f in RESULT_FACETS)]
             items.append({"slug": c.slug, "href": relative(here, c.url), "title": c.title, "summary": c.summary,
                           "meta": meta})
         return render("results.html", items=items)
+
+
+def _shown(facet: Facet, case_study: CaseStudy, vocab: Vocabularies) -> str:
+    """A facet's value as a result shows it (the finder's ui/results.js shows it the same way):
+    a range facet's number, else the label of its first value."""
+    if facet.kind is Kind.RANGE:
+        number = facet.number_of(case_study)
+        return str(number) if number else f"{facet.row_label} not published"
+    assert facet.vocabulary
+    return vocab[facet.vocabulary].label(facet.values_of(case_study)[0])

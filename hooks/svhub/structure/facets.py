@@ -50,6 +50,10 @@ class Facet:
     # Whether a query's words can name its values (a label or a synonym): the
     # search then offers the value as a filter, and indexes the names with each case study.
     named_in_queries: bool = False
+    # A range facet with steps is filtered by "at least" one of them (a weighting of 20% or more);
+    # one without is filtered from one value to another (a year from-to).
+    steps: tuple[int, ...] = ()
+    number_of: Callable[[CaseStudy], float | None] = lambda case_study: None  # a range facet's number
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "column", self.column or self.name)
@@ -99,10 +103,10 @@ VALUE = Facet("value_gbp", "Contract value", ("contract", "value_gbp"), Kind.BAN
               hint="As published: some are a year's value, some the whole contract's.")
 # The finder's year: the year the contract was let, or the service, programme or policy started
 # (`year`, else a stated award). Its parameter keeps its first name, so old links still work.
-AWARDED = Facet("awarded", "Year", ("year",), Kind.RANGE, column="year",
+AWARDED = Facet("awarded", "Year", ("year",), Kind.RANGE, column="year", number_of=lambda c: c.year,
                 hint="The year the contract was let, or the programme or policy started.")
 WEIGHTING = Facet("social_value_weighting_pct", "Social value weighting", ("contract", "social_value_weighting_pct"),
-                  Kind.RANGE)
+                  Kind.RANGE, steps=WEIGHTING_STEPS, number_of=lambda c: c.contract.social_value_weighting_pct)
 # The law or policy note it was run under; current rules first (PPN 002 before the PPN 06/20 it replaced).
 REGIMES = Facet("regimes", "Law or policy", ("regimes",), Kind.MULTI, lambda c: c.regimes, "regime",
                 hint="Only where a source says so, or the dates make it certain.")
@@ -117,9 +121,11 @@ WELLBEING_GOAL = Facet("wellbeing_goals", "Welsh well-being goal", ("frameworks"
 TOMS_THEME = Facet("toms_themes", "National TOMs theme", ("frameworks", "toms_themes"), Kind.MULTI,
                    lambda c: c.frameworks.toms_themes, "toms_theme")
 
-# In the order the finder shows them.
-FACETS: tuple[Facet, ...] = (SERVICE, THEME, COMMISSIONER_TYPE, REGION, STAGES, EVIDENCE, REVIEW_EXAMPLE, VALUE,
-                             AWARDED, WEIGHTING, REGIMES, PPN_06_20_THEME, PPN_06_20, WELLBEING_GOAL, TOMS_THEME)
+# In the order the finder shows them (the facet table gives each its place).
+FACETS: tuple[Facet, ...] = (SERVICE, THEME, COMMISSIONER_TYPE, REGION, AWARDED, STAGES, EVIDENCE, REVIEW_EXAMPLE,
+                             VALUE, REGIMES, PPN_06_20_THEME, PPN_06_20, WELLBEING_GOAL, TOMS_THEME, WEIGHTING)
+# What a result in the listing and the finder shows under its commissioner, each by its row label.
+RESULT_FACETS: tuple[Facet, ...] = (SERVICE, AWARDED, EVIDENCE)
 # The frameworks commissioners use (the case studies' optional `frameworks` field).
 FRAMEWORK_FACETS: tuple[Facet, ...] = (PPN_06_20_THEME, PPN_06_20, WELLBEING_GOAL, TOMS_THEME)
 # The facets with static pages, in the order the listing's "Browse by" links show them.

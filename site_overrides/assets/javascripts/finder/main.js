@@ -20,7 +20,7 @@
   var PAGE = 20;  // results shown at first, and added by each "Show more"
   var FILTERS = "hub-finder-filters";  // the filters' id, which links to them use
   var url = hub.href, S = hub.state, M = hub.count.MESSAGES;
-  var root = null, table = null, text = null, facets = [];
+  var root = null, table = null, text = null;
   var index = null, indexLoading = null, indexFailed = false, csvText = null;
   var state = null, search = location.search;  // parsed once the facet table has come
   var shown = PAGE, lastAction = "", results = [], matches = null, renders = 0;
@@ -85,9 +85,8 @@
   /* What can be done before the page is ready: read the table and the state, and start on the first results. */
   function prepare(data) {
     table = hub.data.prepare(data);
-    facets = table.facets;
     text = hub.data.textStore(table, hub.data.chunkFetcher(table, url("facets")));
-    state = S.parse(search, facets);
+    state = S.parse(search, table);
     firstResults();
   }
 
@@ -147,7 +146,7 @@
   }
 
   function writeURL(push) {
-    var target = location.pathname + S.serialise(state, facets) + location.hash;
+    var target = location.pathname + S.serialise(state, table) + location.hash;
     if (target !== location.pathname + location.search + location.hash) {
       history[push ? "pushState" : "replaceState"](null, "", target);
     }
@@ -235,7 +234,7 @@
     window.addEventListener("beforeprint", addresses);
     window.addEventListener("popstate", function () {
       clearTimeout(typingTimer);
-      state = S.parse(location.search, facets);
+      state = S.parse(location.search, table);
       lastAction = "";
       ui.controls.sync(state);
       indexFailed = false;
@@ -264,8 +263,8 @@
         state.facets[param] = chosen;
         act(param);
       },
-      years: function (range) { state.years = range; act(S.YEAR); },
-      weighting: function (percent) { state.weighting = percent; act(S.WEIGHTING); },
+      years: function (range) { state.years = range; act(table.between.param); },
+      weighting: function (percent) { state.weighting = percent; act(table.atLeast.param); },
       sort: function (order) { state.sort = order; act("sort"); },
       results: showResults
     });
@@ -339,11 +338,7 @@
     (csvText ? Promise.resolve(csvText) : hub.text(url("csv"))).then(function (body) {
       csvText = body;
       var slugs = results.map(function (i) { return table.columns.slug[i]; });
-      var blob = new Blob([hub.csv.selection(body, slugs)], { type: "text/csv;charset=utf-8" });
-      var link = hub.dom.el("a", { href: URL.createObjectURL(blob), download: "case-studies-selection.csv", hidden: true });
-      document.body.appendChild(link);
-      link.click();
-      setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+      hub.download(hub.csv.selection(body, slugs), "text/csv;charset=utf-8", "case-studies-selection.csv");
     });
   }
 })(window.hubFinder);

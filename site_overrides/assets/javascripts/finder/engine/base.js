@@ -1,6 +1,7 @@
-/* The finder's namespace, window.hubFinder, and what both of its scripts need:
- * fetching a file as text or JSON (online, or from file:// in the offline
- * copy), and the one test of whether a search has keywords. Each module adds itself to the namespace (hub.state, hub.filter…);
+/* The finder's namespace, window.hubFinder, and what the scripts that use it (the
+ * finder's, the site search's, the record's) need: fetching a file as text or JSON
+ * (online, or from file:// in the offline copy), the one test of whether a search
+ * has keywords, making an element and saving a file. Each module adds itself to the namespace (hub.state, hub.filter…);
  * in Node, where the unit tests run (tests/js/), the namespace is globalThis's. */
 (function (hub) {
   "use strict";
@@ -40,6 +41,28 @@
   };
 
   hub.json = function (url) { return hub.text(url).then(JSON.parse); };
+
+  /* An element with attributes ("text" is its text, "hidden" a property) and children:
+   * the one way every page's script makes one. Text is set as text, never as HTML. */
+  hub.el = function (tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) {
+      if (key === "text") node.textContent = attrs[key];
+      else if (key === "hidden") node.hidden = attrs[key];
+      else node.setAttribute(key, attrs[key]);
+    });
+    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
+    return node;
+  };
+
+  /* Saves `text` as a file called `name`, of media type `type`, on this device. */
+  hub.download = function (text, type, name) {
+    var href = URL.createObjectURL(new Blob([text], { type: type }));
+    var link = hub.el("a", { href: href, download: name, hidden: true });
+    document.body.appendChild(link);
+    link.click();
+    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+  };
 
   if (typeof module === "object" && module.exports) module.exports = hub;
 })(globalThis.hubFinder = globalThis.hubFinder || {});

@@ -16,22 +16,37 @@
   }
 
   /* The facet table (svhub.finder.table.facet_table) as the other modules use it. A
-   * facet knows its values' positions by id; its masks are its table column. */
+   * facet knows its values' positions by id; its masks are its table column. Of
+   * the range facets, `between` is filtered from-to (the years) and `atLeast` by
+   * its steps (the weighting), each with its column's numbers, or null when the
+   * table has none; `years` is the span of the from-to range's numbers.
+   * `result` names the facets a result shows ({param, label}). */
   function prepare(data) {
     var columns = data.columns;
     var facets = data.facets.map(function (facet) {
       var ids = Object.create(null);  // a value from a link such as "constructor" is not an id
       facet.values.forEach(function (value, i) { ids[value.id] = i; });
-      return { param: facet.param, legend: facet.legend, values: facet.values, groups: facet.groups,
-               hint: facet.hint, untagged: !!facet.untagged, ids: ids, masks: columns[facet.param] };
+      return { param: facet.param, legend: facet.legend, order: facet.order, values: facet.values,
+               groups: facet.groups, hint: facet.hint, untagged: !!facet.untagged, ids: ids,
+               masks: columns[facet.param] };
     });
-    var years = columns.year.filter(Boolean);
+    var ranges = data.ranges.map(function (range) {
+      return { param: range.param, legend: range.legend, order: range.order, steps: range.steps || null,
+               numbers: columns[range.column] };
+    });
+    var between = ranges.filter(function (range) { return !range.steps; })[0] || null;
+    var atLeast = ranges.filter(function (range) { return range.steps; })[0] || null;
+    var years = between ? between.numbers.filter(Boolean) : [];
     return {
       rows: data.rows,
       columns: columns,
       facets: facets,
-      steps: data.weighting_steps,
+      ranges: ranges,
+      between: between,
+      atLeast: atLeast,
+      steps: atLeast ? atLeast.steps : [],
       years: years.length ? { from: Math.min.apply(null, years), to: Math.max.apply(null, years) } : null,
+      result: data.result,
       text: data.text
     };
   }
@@ -39,6 +54,11 @@
   /* The facet of a URL parameter, or undefined. */
   function facetOf(table, param) {
     return table.facets.filter(function (facet) { return facet.param === param; })[0];
+  }
+
+  /* The range facet of a URL parameter, or undefined. */
+  function rangeOf(table, param) {
+    return table.ranges.filter(function (range) { return range.param === param; })[0];
   }
 
   /* Where the results' text comes from: a chunk that head.js has started
@@ -97,7 +117,7 @@
     };
   }
 
-  hub.data = { firstAtLeast: firstAtLeast, prepare: prepare, facetOf: facetOf, chunkFetcher: chunkFetcher,
+  hub.data = { firstAtLeast: firstAtLeast, prepare: prepare, facetOf: facetOf, rangeOf: rangeOf, chunkFetcher: chunkFetcher,
                textStore: textStore };
   if (typeof module === "object" && module.exports) module.exports = hub.data;
 })(globalThis.hubFinder = globalThis.hubFinder || {});

@@ -56,7 +56,7 @@
     var range = state.years, from = range && range.from, to = range && range.to, atLeast = state.weighting;
     var counts = facets.map(function (facet) { return facet.values.map(function () { return 0; }); });
     var weighting = steps.map(function () { return 0; });
-    var yearOf = table.columns.year, weightingOf = table.columns.social_value_weighting_pct;
+    var yearOf = table.between ? table.between.numbers : [], weightingOf = table.atLeast ? table.atLeast.numbers : [];
     var rows = [];
     for (var i = 0; i < table.rows; i++) {
       if (matches && !matches[i]) continue;
@@ -65,15 +65,15 @@
         if (chosen[k] && !anyOf(facets[k].masks, chosen[k], i)) { failures++; failed = k; }
       }
       var year = yearOf[i];
-      if (range && (year === null || (from && year < from) || (to && year > to))) { failures++; failed = "year"; }
+      if (range && (year === null || (from && year < from) || (to && year > to))) { failures++; failed = "between"; }
       var w = weightingOf[i];
-      if (atLeast !== null && !(w !== null && w >= atLeast)) { failures++; failed = "weighting"; }
+      if (atLeast !== null && !(w !== null && w >= atLeast)) { failures++; failed = "atLeast"; }
       if (failures === 0) rows.push(i);
       if (failures > 1) continue;
       for (k = 0; k < facets.length; k++) {
         if (failures === 0 || failed === k) addCounts(counts[k], facets[k].masks, i);
       }
-      if ((failures === 0 || failed === "weighting") && w !== null) {
+      if ((failures === 0 || failed === "atLeast") && w !== null) {
         for (var s = 0; s < steps.length; s++) if (w >= steps[s]) weighting[s]++;
       }
     }

@@ -1,9 +1,11 @@
 /* Engine: what the finder shows, as a typed state, and the URL that holds it. No DOM.
+ * The URL's parameters and the legends are the facet table's (hub.data.prepare).
  *
  *   q          the keywords, as typed
  *   facets     {param: [value id, …]}: only ids the facet table knows, in the order chosen
- *   years      {from, to} (each a year or null) or null for any year   URL: awarded=2015-2020
- *   weighting  a percentage or null for any            URL: social_value_weighting_pct=20
+ *   years      {from, to} (each a year or null) or null for any year; the table's
+ *              from-to range (`between`), in the URL as <param>=2015-2020
+ *   weighting  a percentage or null for any; the table's `atLeast` range, as <param>=20
  *   sort       "relevance", "newest", "value", or "" for the default
  *   notApplied [{legend, value}]: what a link asked for that the finder cannot apply
  *   dismissed  ["param=id", …]: filters the keywords name that the reader dismissed (not in the URL)
@@ -12,9 +14,8 @@
 (function (hub) {
   "use strict";
 
-  var YEAR = "awarded", WEIGHTING = "social_value_weighting_pct";  // URL parameters
   var SORTS = [["relevance", "Relevance"], ["newest", "Newest"], ["value", "Contract value"]];
-  var LEGEND = { awarded: "Contract year", social_value_weighting_pct: "Social value weighting", sort: "Sort" };
+  var SORT_LEGEND = "Sort";
 
   function empty() {
     return { q: "", facets: {}, years: null, weighting: null, sort: "", notApplied: [], dismissed: [] };
@@ -40,42 +41,47 @@
   }
 
   /* The state a URL's query string holds, for the facets of the facet table (hub.data.prepare). */
-  function parse(search, facets) {
-    var params = new URLSearchParams(search), state = empty();
+  function parse(search, table) {
+    var params = new URLSearchParams(search), state = empty(), between = table.between, atLeast = table.atLeast;
     function first(param) { return (params.get(param) || "").split(",").filter(Boolean)[0]; }
     function notApplied(legend, value) { state.notApplied.push({ legend: legend, value: value }); }
     state.q = params.get("q") || "";
-    facets.forEach(function (facet) {
+    table.facets.forEach(function (facet) {
       var chosen = state.facets[facet.param] = [];
       (params.get(facet.param) || "").split(",").filter(Boolean).forEach(function (id) {
         if (!(id in facet.ids)) notApplied(facet.legend, id);
         else if (chosen.indexOf(id) < 0) chosen.push(id);
       });
     });
-    var year = first(YEAR), weighting = first(WEIGHTING), sort = params.get("sort") || "";
+    var year = between && first(between.param), weighting = atLeast && first(atLeast.param);
+    var sort = params.get("sort") || "";
     if (year) {
       state.years = readYears(year);
-      if (!state.years) notApplied(LEGEND[YEAR], year);
+      if (!state.years) notApplied(between.legend, year);
     }
     if (weighting) {
       state.weighting = readWeighting(weighting);
-      if (state.weighting === null) notApplied(LEGEND[WEIGHTING], weighting);
+      if (state.weighting === null) notApplied(atLeast.legend, weighting);
     }
     if (knownSort(sort)) state.sort = sort;
-    else if (sort) notApplied(LEGEND.sort, sort);
+    else if (sort) notApplied(SORT_LEGEND, sort);
     return state;
   }
 
   /* The query string ("?…", or "" for the default view) of a state. */
-  function serialise(state, facets) {
+  function serialise(state, table) {
     var parts = [];
     if (state.q) parts.push("q=" + encodeURIComponent(state.q));
-    facets.forEach(function (facet) {
+    table.facets.forEach(function (facet) {
       var chosen = state.facets[facet.param];
       if (chosen && chosen.length) parts.push(facet.param + "=" + chosen.map(encodeURIComponent).join(","));
     });
-    if (state.years) parts.push(YEAR + "=" + (state.years.from || "") + "-" + (state.years.to || ""));
-    if (state.weighting !== null) parts.push(WEIGHTING + "=" + encodeURIComponent(String(state.weighting)));
+    if (state.years && table.between) {
+      parts.push(table.between.param + "=" + (state.years.from || "") + "-" + (state.years.to || ""));
+    }
+    if (state.weighting !== null && table.atLeast) {
+      parts.push(table.atLeast.param + "=" + encodeURIComponent(String(state.weighting)));
+    }
     if (state.sort) parts.push("sort=" + state.sort);
     return parts.length ? "?" + parts.join("&") : "";
   }
@@ -93,7 +99,7 @@
     }, (state.years ? 1 : 0) + (state.weighting !== null ? 1 : 0));
   }
 
-  hub.state = { YEAR: YEAR, WEIGHTING: WEIGHTING, SORTS: SORTS, LEGEND: LEGEND, empty: empty, yearRange: yearRange,
-                parse: parse, serialise: serialise, sortOrder: sortOrder, activeCount: activeCount };
+  hub.state = { SORTS: SORTS, empty: empty, yearRange: yearRange, parse: parse, serialise: serialise,
+                sortOrder: sortOrder, activeCount: activeCount };
   if (typeof module === "object" && module.exports) module.exports = hub.state;
 })(globalThis.hubFinder = globalThis.hubFinder || {});

@@ -7,7 +7,7 @@
 
   var root = document.getElementById("hub-record");
   if (!root) return;
-  var DRAFT = "svhub-record-draft";
+  var el = hub.el, DRAFT = "svhub-record-draft";
   var UNOPENED = "svhub-record-draft-unopened";
   var unopened = false;  // a draft that could not be opened nor set aside: never written over
   var SHOWN = 10;  // examples listed here; the finder link shows them all
@@ -21,12 +21,6 @@
 
   function say(text) { status.textContent = text; }
 
-  function el(tag, text, className) {
-    var node = document.createElement(tag);
-    if (text !== undefined && text !== null) node.textContent = text;
-    if (className) node.className = className;
-    return node;
-  }
 
   /* The answers in the form, fields inside a regime that does not apply included. */
   function readAnswers() {
@@ -194,20 +188,22 @@
   function renderPrint() {
     var record = summary(), out = document.getElementById("hub-record-print");
     out.textContent = "";
-    out.appendChild(el("h1", record.title));
-    record.lines.forEach(function (line) { out.appendChild(el("p", line, "hub-record-print-line")); });
+    out.appendChild(el("h1", { text: record.title }));
+    record.lines.forEach(function (line) {
+      out.appendChild(el("p", { text: line, "class": "hub-record-print-line" }));
+    });
     record.steps.forEach(function (step) {
       var section = el("section");
-      section.appendChild(el("h2", step.title));
+      section.appendChild(el("h2", { text: step.title }));
       if (step.clauses.length) {
-        section.appendChild(el("p", "Rests on: " + step.clauses.map(function (c) {
+        section.appendChild(el("p", { text: "Rests on: " + step.clauses.map(function (c) {
           return c.label + " (" + c.url + ")";
-        }).join("; "), "hub-record-print-clauses"));
+        }).join("; "), "class": "hub-record-print-clauses" }));
       }
       var list = el("dl");
       step.items.forEach(function (item) {
-        list.appendChild(el("dt", item.label));
-        list.appendChild(el("dd", item.answer));
+        list.appendChild(el("dt", { text: item.label }));
+        list.appendChild(el("dd", { text: item.answer }));
       });
       section.appendChild(list);
       out.appendChild(section);
@@ -216,13 +212,13 @@
       .forEach(function (part) {
         if (!part[2].length) return;
         var examples = el("section"), ol = el("ol");
-        examples.appendChild(el("h2", part[0]));
-        if (part[1]) examples.appendChild(el("p", part[1]));
-        part[2].forEach(function (e) { ol.appendChild(el("li", e.title + " (" + e.url + ")")); });
+        examples.appendChild(el("h2", { text: part[0] }));
+        if (part[1]) examples.appendChild(el("p", { text: part[1] }));
+        part[2].forEach(function (e) { ol.appendChild(el("li", { text: e.title + " (" + e.url + ")" })); });
         examples.appendChild(ol);
         out.appendChild(examples);
       });
-    out.appendChild(el("p", record.footer, "hub-record-print-footer"));
+    out.appendChild(el("p", { text: record.footer, "class": "hub-record-print-footer" }));
   }
 
   /* The examples: the finder's rows for the same state, and a link to the finder with it. */
@@ -246,7 +242,7 @@
       var i = table.columns.slug.indexOf(slug);
       if (i >= 0 && shown.indexOf(i) < 0) shown.push(i);
     });
-    link.href = root.dataset.finder + hub.state.serialise(state, table.facets);
+    link.href = root.dataset.finder + hub.state.serialise(state, table);
     link.hidden = false;
     count.textContent = rows.length === 0 ? "No case study matches these answers yet."
       : rows.length === 1 ? "1 case study matches." : rows.length + " case studies match" +
@@ -256,11 +252,11 @@
       list.textContent = "";
       listed = [];
       shown.forEach(function (i) {
-        var slug = table.columns.slug[i], row = store.row(i), item = el("li"), a = el("a", row.title);
+        var slug = table.columns.slug[i], row = store.row(i), item = el("li"), a = el("a", { text: row.title });
         a.href = hub.record.caseStudyHref(root.dataset.finder, slug);
         a.id = "hub-record-example-" + slug;
         item.appendChild(a);
-        item.appendChild(el("span", " " + row.commissioner, "hub-record-examples-who"));
+        item.appendChild(el("span", { text: " " + row.commissioner, "class": "hub-record-examples-who" }));
         item.appendChild(usedBox(slug, a.id));
         list.appendChild(item);
         listed.push({ slug: slug, title: row.title, url: a.href });
@@ -272,7 +268,8 @@
   /* "I used this example": marks an example as cited in the record. Handled here, so the
    * list is not redrawn (and the focus not lost) as it is ticked. */
   function usedBox(slug, titleId) {
-    var wrap = el("div", null, "hub-record-used"), box = el("input"), label = el("label", "I used this example");
+    var wrap = el("div", { "class": "hub-record-used" }), box = el("input");
+    var label = el("label", { text: "I used this example" });
     box.type = "checkbox";
     box.id = "hub-record-used-" + slug;
     box.checked = used.indexOf(slug) >= 0;
@@ -298,17 +295,6 @@
     renderPrint();
   }
 
-  function download(text, type, name) {
-    var url = URL.createObjectURL(new Blob([text], { type: type }));
-    var a = el("a");
-    a.href = url;
-    a.download = name;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
-  }
-
   function fileName(extension) {
     var answers = readAnswers();
     var name = (answers.procurement_name || "record").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
@@ -321,11 +307,11 @@
       var text = hub.record.serialise(readAnswers(), new Date());
       var large = hub.record.tooLarge(text);
       if (large) { say(large + " Nothing was saved."); return; }
-      download(text, "application/json", fileName(".json"));
+      hub.download(text, "application/json", fileName(".json"));
       say("Saved the record as a file. Open it here later to continue or amend it.");
     },
     "save-markdown": function () {
-      download(hub.record.markdown(summary()), "text/markdown", fileName(".md"));
+      hub.download(hub.record.markdown(summary()), "text/markdown", fileName(".md"));
       say("Saved a Markdown copy of the record to read or share; to continue it later, save the record file too.");
     },
     "print": function () { renderPrint(); window.print(); },

@@ -2,7 +2,7 @@
  * names what a link asked for that the finder could not apply. */
 (function (hub) {
   "use strict";
-  var el = hub.dom.el, text = hub.dom.text, S = hub.state;
+  var el = hub.dom.el, text = hub.dom.text;
 
   /* The chips of a state: a label and what removing the chip does to the state. */
   function list(state, table) {
@@ -17,11 +17,11 @@
     });
     var range = state.years;
     if (range) {
-      chips.push({ label: S.LEGEND[S.YEAR] + ": " + (range.from || "any") + " to " + (range.to || "any"),
+      chips.push({ label: table.between.legend + ": " + (range.from || "any") + " to " + (range.to || "any"),
                    remove: function (s) { s.years = null; } });
     }
     if (state.weighting !== null) {
-      chips.push({ label: S.LEGEND[S.WEIGHTING] + ": " + state.weighting + "% or more",
+      chips.push({ label: table.atLeast.legend + ": " + state.weighting + "% or more",
                    remove: function (s) { s.weighting = null; } });
     }
     return chips;

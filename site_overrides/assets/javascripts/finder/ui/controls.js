@@ -1,8 +1,9 @@
 /* UI: the finder's form. The keyword box, a fieldset of checkboxes per facet
  * (grouped when the facet has groups; a facet no case study is tagged with is
- * named in one line instead), the year range and the weighting selects, the
- * sort, and, on a narrow screen, a "Show N results" button that stays at the
- * foot of the screen while the filters are open. Each change is handed to
+ * named in one line instead), the year range and the weighting selects (each
+ * filter with its legend, where the facet table's `order` puts it), the sort,
+ * and, on a narrow screen, a "Show N results" button that stays at the foot of
+ * the screen while the filters are open. Each change is handed to
  * `on` (see build); the controls show a state (sync) and the counts of the
  * results (showCounts). */
 (function (hub) {
@@ -72,26 +73,30 @@
       function change() {
         on.years(S.yearRange(parseInt(ui.from.node.value, 10) || null, parseInt(ui.to.node.value, 10) || null));
       }
-      ui.from = select("hub-f-awarded-from", "From", options, change);
-      ui.to = select("hub-f-awarded-to", "To", options, change);
-      return el("fieldset", { "class": "hub-facet", "data-param": S.YEAR }, [
-        el("legend", { text: S.LEGEND[S.YEAR] }), ui.from.wrap, ui.to.wrap
+      var range = table.between;
+      ui.from = select("hub-f-" + range.param + "-from", "From", options, change);
+      ui.to = select("hub-f-" + range.param + "-to", "To", options, change);
+      return el("fieldset", { "class": "hub-facet", "data-param": range.param }, [
+        el("legend", { text: range.legend }), ui.from.wrap, ui.to.wrap
       ]);
     }
 
     function weightingFieldset() {
-      var options = [["", "Any"]].concat(table.steps.map(function (n) { return [String(n), n + "% or more"]; }));
-      ui.weighting = select("hub-f-weighting", "At least", options, function () {
+      var range = table.atLeast;
+      var options = [["", "Any"]].concat(range.steps.map(function (n) { return [String(n), n + "% or more"]; }));
+      ui.weighting = select("hub-f-" + range.param, "At least", options, function () {
         on.weighting(ui.weighting.node.value ? parseFloat(ui.weighting.node.value) : null);
       });
-      return el("fieldset", { "class": "hub-facet", "data-param": S.WEIGHTING }, [
-        el("legend", { text: S.LEGEND[S.WEIGHTING] }), ui.weighting.wrap
+      return el("fieldset", { "class": "hub-facet", "data-param": range.param }, [
+        el("legend", { text: range.legend }), ui.weighting.wrap
       ]);
     }
 
-    var groups = table.facets.map(facetFieldset);
-    groups.splice(4, 0, yearFieldset());
-    groups.push(weightingFieldset());
+    /* Each filter in its place: [order, fieldset or null]. */
+    var placed = table.facets.map(function (facet, k) { return [facet.order, facetFieldset(facet, k)]; });
+    if (table.between) placed.push([table.between.order, yearFieldset()]);
+    if (table.atLeast) placed.push([table.atLeast.order, weightingFieldset()]);
+    var groups = placed.sort(function (a, b) { return a[0] - b[0]; }).map(function (p) { return p[1]; });
     var untagged = table.facets.filter(function (f) { return f.untagged; }).map(function (f) { return f.legend; });
     if (untagged.length) {
       groups.push(el("p", { "class": "hub-finder__hint hub-finder__untagged",
@@ -119,9 +124,11 @@
         boxes[k].forEach(function (item) { item.box.checked = chosen.indexOf(item.box.value) >= 0; });
       });
       var range = state.years || {}, w = state.weighting;
-      setSelect(ui.from.node, range.from ? String(range.from) : "");
-      setSelect(ui.to.node, range.to ? String(range.to) : "");
-      setSelect(ui.weighting.node, w === null ? "" : String(w), w + "% or more");
+      if (ui.from) {
+        setSelect(ui.from.node, range.from ? String(range.from) : "");
+        setSelect(ui.to.node, range.to ? String(range.to) : "");
+      }
+      if (ui.weighting) setSelect(ui.weighting.node, w === null ? "" : String(w), w + "% or more");
     };
 
     /* Each value shows how many results it would give (hub.filter.run); one that would give none is disabled. */
@@ -137,7 +144,7 @@
         });
       });
       var steps = table.steps;
-      Array.prototype.forEach.call(ui.weighting.node.options, function (option) {
+      Array.prototype.forEach.call(ui.weighting ? ui.weighting.node.options : [], function (option) {
         var s = steps.indexOf(parseFloat(option.value));
         if (s < 0) return;
         option.textContent = steps[s] + "% or more (" + counted.weighting[s] + ")";

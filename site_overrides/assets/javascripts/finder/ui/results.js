@@ -27,13 +27,16 @@
   /* Row i's result item: `row` is its text (hub.data's textStore), `match` its keyword match or null. */
   function item(table, i, row, match) {
     var slug = table.columns.slug[i], terms = hub.query.matchedTerms(match);
-    var label = function (param) {
+    /* A facet's value as the listing shows it (svhub.pages.listings): a range's number, else its first value. */
+    var shown = function (param, label) {
       var facet = hub.data.facetOf(table, param);
-      return facet.values[hub.filter.firstValue(facet, i)].label;
+      if (facet) return facet.values[hub.filter.firstValue(facet, i)].label;
+      var number = hub.data.rangeOf(table, param).numbers[i];
+      return number ? String(number) : label + " not published";
     };
-    var year = table.columns.year[i];
-    var meta = [["Commissioner", highlight(row.commissioner, terms)], ["Service", [text(label("service"))]],
-                ["Year", [text(year ? String(year) : "Year not published")]], ["Evidence", [text(label("evidence"))]]];
+    var meta = [["Commissioner", highlight(row.commissioner, terms)]].concat(table.result.map(function (r) {
+      return [r.label, [text(shown(r.param, r.label))]];
+    }));
     return el("li", { "class": "hub-result", id: "cs-" + slug }, [
       el("h2", { "class": "hub-result__title" }, [el("a", { href: page(slug) }, highlight(row.title, terms))]),
       el("p", { "class": "hub-result__summary" }, highlight(row.summary, terms)),
