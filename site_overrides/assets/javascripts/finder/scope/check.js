@@ -125,7 +125,7 @@
       var scrolls = wrap.scrollWidth > wrap.clientWidth;
       if (scrolls && !wrap.hasAttribute("tabindex")) {
         wrap.tabIndex = 0;
-        wrap.setAttribute("role", "region");
+        wrap.setAttribute("role", "group");
         wrap.setAttribute("aria-label", "Table, scrolls sideways");
       }
     });
