@@ -44,7 +44,11 @@ SEARCH_PAGE = "search.md"       # its source, generated (svhub.search.page)
 DATA_DIR = "search/data"
 HEAD_PATH = f"{DATA_DIR}/index.json"
 SCRIPT_PATH = "assets/javascripts/search.js"
-DOCS_CHUNK = 20                 # documents to a chunk of addresses and result text
+# Documents to a chunk of addresses and result text. One: a first query fetches
+# the text of only the hits it shows, as Pagefind fetches a fragment a result
+# (`make bench` compares their bytes); the names follow DOCS_FILE, not a list.
+DOCS_CHUNK = 1
+DOCS_FILE = "docs-{}.json"
 # Smaller shards than the finder's: a site search is one query, whose bytes
 # count (`make bench` compares them with Pagefind's), not a session of them.
 SHARD_BYTES = 16_000
@@ -146,7 +150,7 @@ def search_files(pages: Sequence[GuidancePage], library: Library, directory_urls
     documents, reference = built.documents, built.documents[built.guidance:built.guidance + built.reference]
     packed = pack(built.index, SHARD_BYTES)
     shards = [GeneratedFile(f"{DATA_DIR}/index-{n}.json", _json(s)) for n, s in enumerate(packed.shards)]
-    chunks = [GeneratedFile(f"{DATA_DIR}/docs-{n}.json",
+    chunks = [GeneratedFile(f"{DATA_DIR}/{DOCS_FILE.format(n)}",
                             _json([[d.url, d.title, d.context, d.snippet] for d in documents[start:start + DOCS_CHUNK]]))
               for n, start in enumerate(range(0, len(documents), DOCS_CHUNK))]
     head = packed.head | {
@@ -156,7 +160,7 @@ def search_files(pages: Sequence[GuidancePage], library: Library, directory_urls
         "reference_title_terms": [distinct_terms(d.title) for d in reference],
         "facets": named_facets(library.vocab),
         "docs_chunk": DOCS_CHUNK,
-        "docs_files": [f.src_uri.rsplit("/", 1)[1] for f in chunks],
+        "docs_file": DOCS_FILE,
     }
     return [GeneratedFile(HEAD_PATH, _json(head)), *shards, *chunks]
 

@@ -5,7 +5,7 @@
  * head.guidance), reference sections (the next head.reference: the glossary,
  * the data dictionary, the change notes) and case studies (the rest, newest
  * first), and the documents' addresses, result text and snippet text in
- * chunks of head.docs_chunk. A search ranks the matches as the finder does
+ * chunks of head.docs_chunk, named by head.docs_file. A search ranks the matches as the finder does
  * (words matched, score to six places, then ref) and groups them by kind, as
  * svhub.search.files.hits does: guidance and case studies in the order of
  * their best hits, then reference, which comes first instead when the query
@@ -21,7 +21,7 @@
     fetchJSON = fetchJSON || hub.json;
     var index = hub.index.load(head, base, fetchJSON), chunks = [];
     function chunk(k) {
-      chunks[k] = chunks[k] || fetchJSON(new URL(head.docs_files[k], base))
+      chunks[k] = chunks[k] || fetchJSON(new URL(head.docs_file.replace("{}", k), base))
         .catch(function (error) { chunks[k] = null; throw error; });
       return chunks[k];
     }
