@@ -1,12 +1,13 @@
-// Loads the finder's engine modules (site_overrides/assets/javascripts/finder/) into
-// this process's namespace, globalThis.hubFinder, as the finder's script does in a page.
+// Loads the browser's modules (the engine's and its users', in the subfolders of
+// site_overrides/assets/javascripts/) into this process's namespace, globalThis.hubFinder,
+// as a page's script does.
 // HUB_FINDER_DATA (set by tests/test_finder_engine.py) is a folder of data the
 // build's Python wrote for the fixture case studies: lunr.js, a packed index, a CSV.
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
 
-const MODULES = path.resolve(__dirname, "../../site_overrides/assets/javascripts/finder");
+const MODULES = path.resolve(__dirname, "../../site_overrides/assets/javascripts");
 const DATA = process.env.HUB_FINDER_DATA || "";
 
 function load(...names) {

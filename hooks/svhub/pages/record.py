@@ -5,7 +5,7 @@ blank form, without JavaScript.
 Every legal statement is shown from its duties.yml entry (by id), the other
 regimes' included, so the form never holds a second copy of the law; the
 choices come from the case-study vocabularies, so the
-examples (found by the finder's own engine, record/*.js) filter on the same
+examples (found by the finder's own engine, engine/*.js, from record/*.js) filter on the same
 values. Every value is escaped by the templates (hooks/svhub/templates/record*.html): the data is trusted, but not its markup.
 """
 

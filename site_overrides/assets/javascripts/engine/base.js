@@ -6,7 +6,7 @@
 (function (hub) {
   "use strict";
 
-  hub.fetches = hub.fetches || {};  // files head.js started fetching, by key
+  hub.fetches = hub.fetches || {};  // files finder/head.js started fetching, by key
 
   hub.hasKeywords = function (q) { return /[A-Za-z0-9]/.test(q || ""); };
 

@@ -61,7 +61,7 @@
     return table.ranges.filter(function (range) { return range.param === param; })[0];
   }
 
-  /* Where the results' text comes from: a chunk that head.js has started
+  /* Where the results' text comes from: a chunk that finder/head.js has started
    * fetching is used once (after a failure it is fetched again), others are
    * fetched beside the facet table at `base`. */
   function chunkFetcher(table, base) {

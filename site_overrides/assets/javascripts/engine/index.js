@@ -1,6 +1,6 @@
 /* Engine: the keyword index, lunr's, over a head and shards. No DOM.
  *
- * svhub.finder.index.pack wrote lunr's index as a head, with every term, and
+ * svhub.engine.index.pack wrote lunr's index as a head, with every term, and
  * shards of postings with their scores. lunr.Index.load gets the head (the
  * index is never built here). A term's postings come from its shard when a
  * query first touches them, and a document's field vector holds just the
@@ -100,7 +100,7 @@
     };
   }
 
-  /* The head's terms, front-coded by svhub.finder.index.front_coded: after each
+  /* The head's terms, front-coded by svhub.engine.index.front_coded: after each
    * newline, one base-36 digit says how many letters a term shares with the
    * one before, and the rest of the term follows. */
   function decodeTerms(coded) {
