@@ -96,11 +96,6 @@ test("a question's record label is the first whose answers match, else none", ()
   assert.strictEqual(record.recordLabel(undefined, {}), null);
 });
 
-test("an example links to its case study's folder online, and to its file in a copy with file URLs", () => {
-  assert.strictEqual(record.caseStudyHref("../../case-studies/", "leeds-meals"), "../../case-studies/leeds-meals/");
-  assert.strictEqual(record.caseStudyHref("../case-studies/index.html", "leeds-meals"), "../case-studies/leeds-meals.html");
-});
-
 test("a record the page could not open again is refused at save and draft time, counted in bytes", () => {
   const small = record.serialise({ notes: "é".repeat(1000) }, new Date());
   assert.strictEqual(record.tooLarge(small), "");

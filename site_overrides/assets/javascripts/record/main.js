@@ -144,7 +144,7 @@
     var known = listed.map(function (e) { return e.slug; });
     used.forEach(function (slug) {  // marked once, no longer in the library: still cited, by its address
       if (known.indexOf(slug) < 0) {
-        cited.push({ slug: slug, title: slug, url: new URL(hub.record.caseStudyHref(root.dataset.finder, slug),
+        cited.push({ slug: slug, title: slug, url: new URL(hub.caseStudyHref(root.dataset.finder, slug),
                                                           location.href).href });
       }
     });
@@ -253,7 +253,7 @@
       listed = [];
       shown.forEach(function (i) {
         var slug = table.columns.slug[i], row = store.row(i), item = el("li"), a = el("a", { text: row.title });
-        a.href = hub.record.caseStudyHref(root.dataset.finder, slug);
+        a.href = hub.caseStudyHref(root.dataset.finder, slug);
         a.id = "hub-record-example-" + slug;
         item.appendChild(a);
         item.appendChild(el("span", { text: " " + row.commissioner, "class": "hub-record-examples-who" }));

@@ -126,13 +126,6 @@
     return hub.filter.sort(hub.filter.run(table, state, null).rows, hub.state.sortOrder(state), table, null);
   }
 
-  /* A case study's page, from the finder's address as the page was given it: the
-   * listing's folder ("../../case-studies/"), or its file in a copy with file
-   * URLs ("../case-studies/index.html"), where a case study is a file too. */
-  function caseStudyHref(finder, slug) {
-    return /index\.html$/.test(finder) ? finder.replace(/index\.html$/, slug + ".html") : finder + slug + "/";
-  }
-
   function escapeMarkdown(text) {
     return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
       .replace(/([\\`*_[\]#|])/g, "\\$1");
@@ -171,6 +164,6 @@
   hub.record = { FORMAT: FORMAT, VERSION: VERSION, MAX_BYTES: MAX_BYTES, clean: clean, serialise: serialise,
                  bytes: bytes, tooLarge: tooLarge, read: read, amount: amount, applies: applies,
                  recordLabel: recordLabel, finderState: finderState, examples: examples, markdown: markdown,
-                 caseStudyHref: caseStudyHref, CITED: CITED, OFFERED: OFFERED, OFFERED_NOTE: OFFERED_NOTE };
+                 CITED: CITED, OFFERED: OFFERED, OFFERED_NOTE: OFFERED_NOTE };
   if (typeof module === "object" && module.exports) module.exports = hub.record;
 })(globalThis.hubFinder = globalThis.hubFinder || {});
