@@ -24,6 +24,7 @@ from svhub.engine.scripts import SCRIPTS, browser_scripts, modules, without_comm
 from svhub.engine.words import recognise, snippet
 from svhub.exports.downloads import CSV_PATH, downloads
 from svhub.finder.files import finder_files
+from svhub.finder.table import CHOICES
 from svhub.load.loader import load_library
 from svhub.search.files import GuidancePage, hits, search_files, search_index
 from svhub.search.sections import Section
@@ -130,16 +131,10 @@ def test_the_finder_engine_passes_its_unit_tests_in_node(engine_data):
     assert "case studies rank above a glossary entry" in result.stdout, "the site search's tests ran"
 
 
-# Where the record of consideration still names facets: its answers choose the finder's
-# examples by service area, themes and nation (record/model.js's finderState), and its
-# `value_gbp` question shares the contract value facet's name. Issue 25 leaves these.
-RECORD_NAMES = {("record/model.js", "service"), ("record/model.js", "theme"), ("record/model.js", "region"),
-                ("record/model.js", "value_gbp"), ("record/main.js", "value_gbp")}
-
-
 def test_the_javascript_names_no_facet():
     """The facets reach the browser in the facet table (svhub.finder.table), each with its
-    parameter, legend, column and place: no module names one, as a string or as a property."""
+    parameter, legend, column, place and vocabulary: no module names one, as a string or as
+    a property, the record's included (its questions name vocabularies, svhub.pages.record)."""
     names = {f.name for f in FACETS} | {f.column for f in FACETS}
     found = set()
     for path in sorted(MODULES.rglob("*.js")):
@@ -147,7 +142,15 @@ def test_the_javascript_names_no_facet():
         module = path.relative_to(MODULES).as_posix()
         found |= {(module, name) for name in names
                   if re.search(rf"""["']{re.escape(name)}["']|\.{re.escape(name)}\b""", code)}
-    assert found == RECORD_NAMES
+    assert found == set()
+
+
+def test_the_facet_table_names_each_checkbox_facets_vocabulary_and_no_two_share_one(engine_data):
+    """The record finds the facet its questions filter by their vocabulary, in the table."""
+    facets = json.loads((engine_data / "finder-facets.json").read_text(encoding="utf-8"))["facets"]
+    assert {f["param"]: f.get("vocabulary") for f in facets} == {f.name: f.vocabulary for f in CHOICES}
+    vocabularies = [f["vocabulary"] for f in facets if "vocabulary" in f]
+    assert len(vocabularies) == len(set(vocabularies)) > 5
 
 
 def test_every_finder_module_is_in_one_script_once():

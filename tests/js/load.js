@@ -33,9 +33,10 @@ const RANGES = [
 ];
 
 /* A facet table as svhub.finder.facet_table writes it, for rows given as
- * {year, value, weighting, <param>: [value ids]}, with facets {param: [value ids]}
- * and `ranges` (RANGES unless given). */
-function table(facets, rows, ranges = RANGES) {
+ * {year, value, weighting, <param>: [value ids]}, with facets {param: [value ids]},
+ * `ranges` (RANGES unless given) and each facet's vocabulary (`vocabularies`:
+ * {param: vocabulary}, else its param). */
+function table(facets, rows, ranges = RANGES, vocabularies = {}) {
   const { masks } = globalThis.hubFinder.filter;
   const columns = { slug: rows.map((_r, i) => "case-" + i), contract_value: rows.map((r) => r.value ?? null) };
   const [between, atLeast] = [ranges.find((r) => !r.steps), ranges.find((r) => r.steps)];
@@ -45,7 +46,7 @@ function table(facets, rows, ranges = RANGES) {
     const count = Math.ceil(ids.length / 31);
     const rowMasks = rows.map((r) => masks((r[param] || []).map((id) => ids.indexOf(id)), count));
     columns[param] = Array.from({ length: count }, (_x, m) => rowMasks.map((row) => row[m]));
-    return { param, legend: param[0].toUpperCase() + param.slice(1), order,
+    return { param, legend: param[0].toUpperCase() + param.slice(1), order, vocabulary: vocabularies[param] || param,
              values: ids.map((id) => ({ id, label: id.toUpperCase() })) };
   });
   return globalThis.hubFinder.data.prepare({

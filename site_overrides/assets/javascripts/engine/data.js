@@ -27,7 +27,7 @@
       var ids = Object.create(null);  // a value from a link such as "constructor" is not an id
       facet.values.forEach(function (value, i) { ids[value.id] = i; });
       return { param: facet.param, legend: facet.legend, order: facet.order, values: facet.values,
-               groups: facet.groups, hint: facet.hint, untagged: !!facet.untagged, ids: ids,
+               vocabulary: facet.vocabulary || null, groups: facet.groups, hint: facet.hint, untagged: !!facet.untagged, ids: ids,
                masks: columns[facet.param] };
     });
     var ranges = data.ranges.map(function (range) {
@@ -54,6 +54,11 @@
   /* The facet of a URL parameter, or undefined. */
   function facetOf(table, param) {
     return table.facets.filter(function (facet) { return facet.param === param; })[0];
+  }
+
+  /* The facet whose values are a vocabulary's (the record's questions name theirs), or undefined. */
+  function facetOfVocabulary(table, vocabulary) {
+    return table.facets.filter(function (facet) { return facet.vocabulary === vocabulary; })[0];
   }
 
   /* The range facet of a URL parameter, or undefined. */
@@ -117,7 +122,7 @@
     };
   }
 
-  hub.data = { firstAtLeast: firstAtLeast, prepare: prepare, facetOf: facetOf, rangeOf: rangeOf, chunkFetcher: chunkFetcher,
-               textStore: textStore };
+  hub.data = { firstAtLeast: firstAtLeast, prepare: prepare, facetOf: facetOf, facetOfVocabulary: facetOfVocabulary,
+               rangeOf: rangeOf, chunkFetcher: chunkFetcher, textStore: textStore };
   if (typeof module === "object" && module.exports) module.exports = hub.data;
 })(globalThis.hubFinder = globalThis.hubFinder || {});

@@ -14,7 +14,7 @@
   var form = document.getElementById("hub-record-form");
   var fields = Array.prototype.slice.call(form.querySelectorAll("[data-record]"));
   var status = document.getElementById("hub-record-status");
-  var nations = JSON.parse(root.dataset.nations);
+  var sources = JSON.parse(root.dataset.examples);  // the questions that choose the examples
   var table = null, store = null, failed = false, shownFor = 0;
   var used = [];    // the slugs of the examples the commissioner marked "I used this example"
   var listed = [];  // the examples listed beside the form: {slug, title, url}
@@ -116,7 +116,7 @@
     }
     var field = question.querySelector("[data-record]");
     if (field.tagName === "SELECT") return field.value ? field.options[field.selectedIndex].textContent : "";
-    var pounds = field.name === "value_gbp" && hub.record.amount(field.value);
+    var pounds = field.hasAttribute("data-money") && hub.record.amount(field.value);
     if (pounds) return "£" + pounds.toLocaleString("en-GB");
     return field.type === "date" && field.value ? longDate(field.value) : field.value;
   }
@@ -228,7 +228,7 @@
     var link = document.getElementById("hub-record-finder-link");
     if (failed) return;
     if (!table) { count.textContent = "Loading the case studies…"; return; }
-    var state = hub.record.finderState(answers, nations, table);
+    var state = hub.record.finderState(answers, sources, table);
     list.textContent = "";
     listed = [];
     if (!state) {
