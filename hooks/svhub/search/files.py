@@ -1,8 +1,8 @@
 """The site search's files: one index of guidance sections and case studies.
 
 The index is the finder's kind (svhub.engine.index): built by lunr.py with the
-finder's pipeline and packed into a head and shards by the same `pack`, so the
-browser searches it with the finder's own engine (engine/index.js and
+engine's pipeline and packed into a head and shards by the same `pack`, so the
+browser searches it with the engine the finder uses (engine/index.js and
 engine/query.js) and the same stemmer. Documents are numbered guidance
 sections first, then reference sections (the glossary, the data dictionary,
 the change notes), then case studies newest first; a hit's address and the
