@@ -1,11 +1,12 @@
-/* Engine: the keyword index, lunr's, over a head and shards. No DOM.
+/* Engine: the keyword index, over a head and shards. No DOM.
  *
  * svhub.engine.index.pack wrote lunr's index as a head, with every term, and
- * shards of postings with their scores. lunr.Index.load gets the head (the
- * index is never built here). A term's postings come from its shard when a
- * query first touches them, and a document's field vector holds just the
- * scores of the terms the query touched: all that lunr's dot product reads.
- * A query that touches a shard not fetched yet returns null, and `ready` is
+ * shards of postings with their scores. A query's clauses are matched and
+ * scored here as lunr's Index.query scores them (the parity tests compare
+ * the results with lunr.py's), without building lunr's index, token set,
+ * match data or vectors, whose cost grew with every document a word matched.
+ * A term's postings come from its shard when a query first touches them. A
+ * query that touches a shard not fetched yet returns null, and `ready` is
  * called once it has come. */
 (function (hub) {
   "use strict";
@@ -13,71 +14,117 @@
 
   /* `head` came from `base`; `fetchJSON` (hub.json unless given) fetches a shard. */
   function load(head, base, fetchJSON) {
-    var lunr = globalThis.lunr;
-    if (!lunr) throw new Error("lunr.js did not load");
     fetchJSON = fetchJSON || hub.json;
-    var fields = head.fields, terms = decodeTerms(head.terms);
-    var shards = [], fetching = [], missing = {}, touched = [], ordered = null, vectors = {};
-    var waiting = null;
-    function numbers(text) { return text ? text.split(",").map(Number) : []; }
+    var fields = head.fields, terms = decodeTerms(head.terms), width = fields.length;
+    var shards = [], fetching = [], postings = {}, waiting = null;
     function shardOf(number) { return firstAtLeast(head.shards, number + 1) - 1; }
     function fetchShard(k) {
       fetching[k] = fetching[k] || fetchJSON(new URL(head.shard_files[k], base))
         .then(function (shard) { shards[k] = shard; }, function (error) { fetching[k] = null; throw error; });
       return fetching[k];
     }
-    function Posting(number) { this._index = number; this._docs = []; this._scores = []; }
-    fields.forEach(function (field, f) {
-      Object.defineProperty(Posting.prototype, field, {
-        get: function () {
-          if (!this._docs[f]) {
-            var k = shardOf(this._index);
-            if (!shards[k]) { missing[k] = true; return {}; }
-            var docs = {}, scores = {}, ref = 0, flat = numbers(shards[k].postings[this._index - head.shards[k]][f]);
-            for (var i = 0; i < flat.length; i += 2) {
-              ref += flat[i];
-              docs[ref] = {};
-              scores[ref] = flat[i + 1] / 1000;
-            }
-            this._docs[f] = docs;
-            this._scores[f] = scores;
+    /* Term `number`'s postings, a list per field of doc, score, doc, score...
+     * (docs ascending), once its shard has come. */
+    function postingsOf(number) {
+      if (!postings[number]) {
+        var k = shardOf(number), coded = shards[k].postings[number - head.shards[k]];
+        postings[number] = fields.map(function (_field, f) {
+          var flat = coded[f] ? coded[f].split(",").map(Number) : [], ref = 0;
+          for (var i = 0; i < flat.length; i += 2) {
+            ref += flat[i];
+            flat[i] = ref;
+            flat[i + 1] /= 1000;
           }
-          if (touched.indexOf(this) < 0) touched.push(this);
-          return this._docs[f];
-        }
-      });
-    });
-    var loaded = lunr.Index.load({ version: head.version, fields: fields, pipeline: head.pipeline,
-                                   invertedIndex: [], fieldVectors: [] });
-    loaded.invertedIndex = Object.create(null);
-    loaded.tokenSet = termSet(lunr, terms, function (term, number) {
-      loaded.invertedIndex[term] = loaded.invertedIndex[term] || new Posting(number);
-    });
-    loaded.fieldVectors = new Proxy({}, {
-      get: function (_target, fieldRef) {
-        if (!(fieldRef in vectors)) {
-          var slash = fieldRef.indexOf("/"), f = fields.indexOf(fieldRef.slice(0, slash));
-          var ref = fieldRef.slice(slash + 1), elements = [];
-          ordered = ordered || touched.slice().sort(function (a, b) { return a._index - b._index; });
-          ordered.forEach(function (posting) {
-            var scores = posting._scores[f];
-            if (scores && ref in scores) elements.push(posting._index, scores[ref]);
-          });
-          vectors[fieldRef] = new lunr.Vector(elements);
-        }
-        return vectors[fieldRef];
+          return flat;
+        });
       }
-    });
+      return postings[number];
+    }
+    /* The numbers of the terms a clause names: `term`, or with `prefix`, every term starting with it. */
+    function expand(clause) {
+      var numbers = [];
+      for (var i = firstAtLeast(terms, clause.term); i < terms.length && terms[i].lastIndexOf(clause.term, 0) === 0; i++) {
+        if (!clause.prefix && terms[i] !== clause.term) break;
+        numbers.push(i);
+      }
+      return numbers;
+    }
+    /* What lunr's Index.query gives for clauses of {term, prefix, boost, prohibited}
+     * over every field: the query vector sums each term's boosts; a document's
+     * score sums, over the fields it matched in, the dot product of the query
+     * vector with the field's scores, over the query vector's magnitude; a
+     * document with a prohibited term is left out. Each match is {ref, score,
+     * terms}, where `terms` gives the fields each matched term is in, as
+     * lunr's match data does ({term: [field, ...]}). */
+    function match(clauses) {
+      var boosts = {}, numbers = [], excluded = [], order = [], seen = {}, metadata = [];
+      var dots = new Float64Array(head.documents * width);
+      var expanded = clauses.map(expand);
+      clauses.forEach(function (clause, c) {
+        expanded[c].forEach(function (n) {
+          if (clause.prohibited) { excluded.push(n); return; }
+          if (!(n in boosts)) { boosts[n] = 0; numbers.push(n); }
+          boosts[n] += clause.boost || 1;
+        });
+      });
+      numbers.sort(function (a, b) { return a - b; });
+      var magnitude = Math.sqrt(numbers.reduce(function (sum, n) { return sum + boosts[n] * boosts[n]; }, 0));
+      var left = new Uint8Array(head.documents);
+      excluded.forEach(function (n) {
+        postingsOf(n).forEach(function (flat) { for (var i = 0; i < flat.length; i += 2) left[flat[i]] = 1; });
+      });
+      // Which documents matched which terms in which fields, in the order lunr meets them.
+      clauses.forEach(function (clause, c) {
+        if (clause.prohibited) return;
+        expanded[c].forEach(function (n) {
+          if (seen[n]) return;
+          seen[n] = true;
+          var term = terms[n];
+          postingsOf(n).forEach(function (flat, f) {
+            for (var i = 0; i < flat.length; i += 2) {
+              var key = flat[i] * width + f;
+              if (!metadata[key]) { metadata[key] = []; order.push(key); }
+              metadata[key].push(term);
+            }
+          });
+        });
+      });
+      // Each field's dot product, summed in term order, as lunr's Vector.dot sums it.
+      numbers.forEach(function (n) {
+        postingsOf(n).forEach(function (flat, f) {
+          for (var i = 0; i < flat.length; i += 2) {
+            var key = flat[i] * width + f;
+            dots[key] += boosts[n] * flat[i + 1];
+          }
+        });
+      });
+      var matches = {}, results = [];
+      order.forEach(function (key) {
+        var ref = Math.floor(key / width);
+        if (left[ref]) return;
+        var score = dots[key] / magnitude || 0, known = matches[ref], field = fields[key % width];
+        if (known) {
+          known.score += score;
+        } else {
+          known = matches[ref] = { ref: String(ref), score: score, terms: {} };
+          results.push(known);
+        }
+        metadata[key].forEach(function (term) { (known.terms[term] = known.terms[term] || []).push(field); });
+      });
+      return results;
+    }
     return {
       prefixMin: head.prefix_min,
-      /* lunr's matches for the query `build` makes, or null while shards come. */
-      search: function (build, ready) {
-        missing = {};
-        touched = [];
-        ordered = null;
-        vectors = {};
-        var found = loaded.query(build), need = Object.keys(missing);
-        if (!need.length) return found;
+      /* The matches for `clauses`, or null while shards come: `ready(ok)` is called once they have. */
+      search: function (clauses, ready) {
+        var need = [];
+        clauses.forEach(function (clause) {
+          expand(clause).forEach(function (n) {
+            var k = shardOf(n);
+            if (!shards[k] && need.indexOf(k) < 0) need.push(k);
+          });
+        });
+        if (!need.length) return match(clauses);
         var arrived = Promise.all(need.map(fetchShard));
         // One call of `ready` at a time: it searches again, and fetches whatever is still missing.
         waiting = waiting || arrived.then(function () { waiting = null; ready(true); },
@@ -111,41 +158,6 @@
       terms.push(previous);
     });
     return terms;
-  }
-
-  /* What lunr.Index.load would build from every term, a TokenSet, costs tens
-   * of milliseconds at 10,000 case studies. The finder's queries only ask it
-   * for a term or for the terms that start with a prefix, which a binary
-   * search of the sorted terms answers; anything else gets the real TokenSet.
-   * `found` hears of each term a query will read. */
-  function termSet(lunr, terms, found) {
-    var full = null, sorted = terms.every(function (term, i) { return i === 0 || terms[i - 1] < term; });
-    function pattern(set) {  // "term" or "prefix*", as lunr.TokenSet.fromString made it
-      for (var text = "", node = set; ;) {
-        var edges = Object.keys(node.edges);
-        if (!edges.length) return node.final ? { text: text, prefix: false } : null;
-        if (edges.length > 1) return null;
-        if (edges[0] === "*") return node.edges["*"] === node && node.final ? { text: text, prefix: true } : null;
-        text += edges[0];
-        node = node.edges[edges[0]];
-      }
-    }
-    return {
-      intersect: function (clause) {
-        var wanted = sorted && pattern(clause), numbers = [];
-        if (wanted) {
-          for (var i = firstAtLeast(terms, wanted.text); i < terms.length && terms[i].lastIndexOf(wanted.text, 0) === 0; i++) {
-            if (!wanted.prefix && terms[i] !== wanted.text) break;
-            numbers.push(i);
-          }
-        } else {
-          full = full || lunr.TokenSet.fromArray(terms.slice().sort());
-          numbers = full.intersect(clause).toArray().map(function (term) { return terms.indexOf(term); });
-        }
-        var out = numbers.map(function (n) { found(terms[n], n); return terms[n]; });
-        return { toArray: function () { return out; } };
-      }
-    };
   }
 
   hub.index = { load: load, decodeTerms: decodeTerms };

@@ -57,29 +57,33 @@
    * of the query's words it matched, or null while a shard of `index`
    * (hub.index.load) is fetched; `ready(ok)` is called once it has come. */
   function run(index, text, ready) {
-    var lunr = globalThis.lunr, list = words(text), roots = list.map(stemWord);
-    var found = index.search(function (q) {
-      list.forEach(function (word, w) {
-        if (word.length >= index.prefixMin) {
-          q.term(roots[w], { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING });
-          q.term(roots[w], { usePipeline: false, boost: 10 });
-        } else {
-          q.term(roots[w], { usePipeline: false });
-          index.prefetch(word);
-        }
-      });
-      excluded(text).forEach(function (word) {
-        q.term(stemWord(word), { usePipeline: false, presence: lunr.Query.presence.PROHIBITED,
-                                 wildcard: word.length >= index.prefixMin ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE });
-      });
-    }, ready);
+    var list = words(text), roots = list.map(stemWord), clauses = [];
+    list.forEach(function (word, w) {
+      if (word.length >= index.prefixMin) {
+        clauses.push({ term: roots[w], prefix: true }, { term: roots[w], boost: 10 });
+      } else {
+        clauses.push({ term: roots[w] });
+        index.prefetch(word);
+      }
+    });
+    excluded(text).forEach(function (word) {
+      clauses.push({ term: stemWord(word), prefix: word.length >= index.prefixMin, prohibited: true });
+    });
+    var found = index.search(clauses, ready);
     if (!found) return null;
-    var matches = {};
+    var matches = {}, wordsOf = {};
+    /* The positions in `list` of the words that index term `term` matches. */
+    function wordsOfTerm(term) {
+      if (!wordsOf[term]) {
+        wordsOf[term] = [];
+        list.forEach(function (word, w) { if (matchesTerm(word, roots[w], term, index.prefixMin)) wordsOf[term].push(w); });
+      }
+      return wordsOf[term];
+    }
     found.forEach(function (match) {
-      var terms = Object.keys(match.matchData.metadata);
-      match.words = list.filter(function (word, w) {
-        return terms.some(function (term) { return matchesTerm(word, roots[w], term, index.prefixMin); });
-      }).length;
+      var hit = {};
+      Object.keys(match.terms).forEach(function (term) { wordsOfTerm(term).forEach(function (w) { hit[w] = true; }); });
+      match.words = Object.keys(hit).length;
       matches[match.ref] = match;
     });
     return matches;
@@ -102,7 +106,7 @@
 
   /* The index terms a match matched, which results mark in the text. */
   function matchedTerms(match) {
-    return match ? Object.keys(match.matchData.metadata) : [];
+    return match ? Object.keys(match.terms) : [];
   }
 
   /* A word of text as the index holds it ("" for a word of punctuation). */

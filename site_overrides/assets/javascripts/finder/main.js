@@ -5,8 +5,8 @@
  * (svhub/finder/files.py): a facet table, enough for filtering, counts and sorting;
  * the results' text in two files, the newest case studies and the rest, each
  * fetched when results need it and the rest ahead when the page is idle; and
- * a prebuilt lunr index, fetched only when someone searches and loaded with
- * lunr.Index.load (never built here). Data arrives as JSON or data- attributes
+ * the prebuilt keyword index (engine/index.js), fetched only when someone
+ * searches (never built here). Data arrives as JSON or data- attributes
  * (on finder-url.js's tag) and is put on the page as text, never as HTML.
  *
  * This module joins the engine (hub.data, hub.index, hub.query, hub.state,
@@ -78,8 +78,12 @@
     firstResults();
   }
 
+  /* The matches for keywords `q`, kept while the keywords stay the same, so
+   * that a filter changed under them does not search again. */
+  var matched = { q: null, matches: null };
   function keywordMatches(q) {
-    return hub.query.run(index, q, indexArrived);
+    if (matched.q !== q || !matched.matches) matched = { q: q, matches: hub.query.run(index, q, indexArrived) };
+    return matched.matches;
   }
 
   /* What can be done before the page is ready: read the table and the state, and start on the first results. */

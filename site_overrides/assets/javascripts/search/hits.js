@@ -27,8 +27,7 @@
     }
     /* How many terms of a match's title field the query matched. */
     function titleTerms(match) {
-      var metadata = match.matchData.metadata;
-      return Object.keys(metadata).filter(function (term) { return "title" in metadata[term]; }).length;
+      return Object.keys(match.terms).filter(function (term) { return match.terms[term].indexOf("title") >= 0; }).length;
     }
     return {
       /* {order, guidance, caseStudies, reference: [refs], matches, unmatched, named}, best
