@@ -12,8 +12,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from svhub.config import HubPaths, site_url
+from svhub.engine import scripts
 from svhub.exports import offline
-from svhub.finder import script as finder_script
 from svhub.load.messages import UserError
 from svhub.pages import csp
 from svhub.pages.once import Once, nav_key
@@ -58,11 +58,11 @@ def on_config(config):
 def on_files(files, config):
     """2. Add the generated case-study, listing and facet pages and downloads.
 
-    The finder's script modules in the theme are joined into its scripts, which
-    are among the downloads; the modules themselves are not published."""
+    The script modules in the theme (svhub.engine.scripts) are joined into the scripts,
+    which are among the downloads; the modules themselves are not published."""
     from mkdocs.structure.files import File
 
-    for module in [f for f in files if f.src_uri.startswith(finder_script.SOURCE + "/")]:
+    for module in [f for f in files if scripts.is_module(f.src_uri)]:
         files.remove(module)
     for page in _build.pages:
         files.append(File.generated(config, page.src_uri, content=_build.engine_markdown(page)))
@@ -130,7 +130,7 @@ def on_post_build(config):
 
 
 def on_serve(server, config, builder):
-    """9. `make serve` rebuilds when a case study, the vocabularies or a finder module change."""
+    """9. `make serve` rebuilds when a case study, the vocabularies or a script module change."""
     server.watch(str(_build.paths.casestudies))
-    server.watch(str(finder_script.modules(_build.paths.root)))
+    server.watch(str(scripts.modules(_build.paths.root)))
     return server

@@ -10,7 +10,7 @@ import itertools
 from conftest import VALID
 from lunr.builder import Builder
 
-from svhub.finder.index import FIELDS, build_index, index_pipeline, js_stemmer, js_text
+from svhub.engine.index import FIELDS, build_index, index_pipeline, js_stemmer, js_text
 from svhub.load.loader import load_library
 from svhub.output import GeneratedPage
 from svhub.pages.once import nav_key

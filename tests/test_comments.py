@@ -1,5 +1,5 @@
 """Comments that name a module of hooks/svhub name one that exists: a reader
-who follows `svhub.finder.index.query` or `svhub/exports/offline.py` from a
+who follows `svhub.engine.index.query` or `svhub/exports/offline.py` from a
 JavaScript header or a template finds it."""
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def sources() -> list[Path]:
 
 def test_the_check_finds_a_module_that_does_not_exist():
     known = modules()
-    assert stale("as svhub/finder.py writes it (svhub.finder.index.query)", known) == ["svhub/finder.py"]
+    assert stale("as svhub/finder.py writes it (svhub.engine.index.query)", known) == ["svhub/finder.py"]
     assert stale("svhub.record renders it; svhub.finder.masks", known) == ["svhub.record", "svhub.finder.masks"]
     assert stale("svhub.pages.record and svhub/exports/offline.py", known) == []
 

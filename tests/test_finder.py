@@ -18,7 +18,8 @@ from conftest import FIXTURES, PYTHON, ROOT, VALID, WCAG_TAGS, SiteServer, build
 from playwright.sync_api import expect
 
 from svhub.config import HubPaths, SiteInfo
-from svhub.finder.files import LUNR_SHA256, finder_files, lunr_js
+from svhub.engine.lunrjs import LUNR_SHA256, lunr_js
+from svhub.finder.files import finder_files
 from svhub.finder.table import COLUMNS, MASK_BITS, NEWEST_ROWS, facet_table, masks
 from svhub.load.loader import load_library
 from svhub.pages.listings import LISTING_PAGE_SIZE, Listings
@@ -73,12 +74,13 @@ def test_the_finder_loads_the_lunr_js_the_hub_ships(finder_site):
 
 
 def test_lunr_js_is_pinned_and_licensed_and_needs_no_mkdocs():
-    vendor = ROOT / "hooks" / "svhub" / "finder" / "vendor"
+    vendor = ROOT / "hooks" / "svhub" / "engine" / "vendor"
     assert hashlib.sha256((vendor / "lunr.min.js").read_bytes()).hexdigest() == LUNR_SHA256
     licence = (vendor / "LICENSE-lunr.txt").read_text(encoding="utf-8")
     assert "lunr.js 2.3.9" in licence and "Permission is hereby granted" in licence
     # The finder's data is made without the mkdocs package (as scripts/compile.py is run for another engine).
-    blocked = "import sys; sys.modules['mkdocs'] = None; from svhub.finder.files import lunr_js; print(len(lunr_js()))"
+    blocked = ("import sys; sys.modules['mkdocs'] = None; import svhub.finder.files; "
+               "from svhub.engine.lunrjs import lunr_js; print(len(lunr_js()))")
     result = subprocess.run([PYTHON, "-c", blocked], cwd=ROOT / "hooks", capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert int(result.stdout) == len(lunr_js())
@@ -514,11 +516,12 @@ def test_a_link_with_a_value_the_finder_does_not_know_says_it_is_not_applied(pag
 
 
 def test_the_finder_scripts_are_joined_from_its_modules_which_are_not_published(finder_site):
-    from svhub.finder.script import SOURCE, finder_scripts
+    from svhub.engine.scripts import SOURCE, browser_scripts, modules
 
-    for script in finder_scripts(HubPaths().root):
+    for script in browser_scripts(HubPaths().root):
         assert (finder_site / script.src_uri).read_bytes() == script.content
-    assert not (finder_site / SOURCE).exists(), "the modules are joined into the scripts, not served"
+    for folder in (path for path in modules(HubPaths().root).iterdir() if path.is_dir()):
+        assert not (finder_site / SOURCE / folder.name).exists(), "the modules are joined into the scripts, not served"
 
 
 @pytest.mark.browser

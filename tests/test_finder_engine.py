@@ -18,11 +18,13 @@ import pytest
 from conftest import FIXTURES, ROOT, VALID
 
 from svhub.config import HubPaths
+from svhub.engine.index import build_index, pack, query, search, unmatched
+from svhub.engine.lunrjs import lunr_js
+from svhub.engine.scripts import SCRIPTS, browser_scripts, modules, without_comments
+from svhub.engine.words import recognise, snippet
 from svhub.exports.downloads import CSV_PATH, downloads
-from svhub.finder.files import finder_files, lunr_js
-from svhub.finder.index import build_index, pack, query, search, unmatched
-from svhub.finder.script import SCRIPTS, finder_scripts, modules, without_comments
-from svhub.finder.words import recognise, snippet
+from svhub.finder.files import finder_files
+from svhub.finder.table import CHOICES
 from svhub.load.loader import load_library
 from svhub.search.files import GuidancePage, hits, search_files, search_index
 from svhub.search.sections import Section
@@ -129,16 +131,10 @@ def test_the_finder_engine_passes_its_unit_tests_in_node(engine_data):
     assert "case studies rank above a glossary entry" in result.stdout, "the site search's tests ran"
 
 
-# Where the record of consideration still names facets: its answers choose the finder's
-# examples by service area, themes and nation (record/model.js's finderState), and its
-# `value_gbp` question shares the contract value facet's name. Issue 25 leaves these.
-RECORD_NAMES = {("record/model.js", "service"), ("record/model.js", "theme"), ("record/model.js", "region"),
-                ("record/model.js", "value_gbp"), ("record/main.js", "value_gbp")}
-
-
 def test_the_javascript_names_no_facet():
     """The facets reach the browser in the facet table (svhub.finder.table), each with its
-    parameter, legend, column and place: no module names one, as a string or as a property."""
+    parameter, legend, column, place and vocabulary: no module names one, as a string or as
+    a property, the record's included (its questions name vocabularies, svhub.pages.record)."""
     names = {f.name for f in FACETS} | {f.column for f in FACETS}
     found = set()
     for path in sorted(MODULES.rglob("*.js")):
@@ -146,15 +142,23 @@ def test_the_javascript_names_no_facet():
         module = path.relative_to(MODULES).as_posix()
         found |= {(module, name) for name in names
                   if re.search(rf"""["']{re.escape(name)}["']|\.{re.escape(name)}\b""", code)}
-    assert found == RECORD_NAMES
+    assert found == set()
+
+
+def test_the_facet_table_names_each_checkbox_facets_vocabulary_and_no_two_share_one(engine_data):
+    """The record finds the facet its questions filter by their vocabulary, in the table."""
+    facets = json.loads((engine_data / "finder-facets.json").read_text(encoding="utf-8"))["facets"]
+    assert {f["param"]: f.get("vocabulary") for f in facets} == {f.name: f.vocabulary for f in CHOICES}
+    vocabularies = [f["vocabulary"] for f in facets if "vocabulary" in f]
+    assert len(vocabularies) == len(set(vocabularies)) > 5
 
 
 def test_every_finder_module_is_in_one_script_once():
-    """Each module is in a script, and in each script once. The site search and the
-    record of consideration are joined from the finder's own engine modules (one
-    index format, one query, one stemmer), so those are in several scripts."""
+    """Each module is in a script, and in each script once. The finder, the site search
+    and the record of consideration are joined from one engine's modules (one index
+    format, one query, one stemmer), so those are in several scripts."""
     modules = sorted(path.relative_to(MODULES).as_posix() for path in MODULES.rglob("*.js"))
-    shared = {"engine/base.js", "engine/data.js", "engine/index.js", "engine/query.js", "ui/dom.js"}
+    shared = {"engine/base.js", "engine/data.js", "engine/index.js", "engine/query.js", "engine/dom.js"}
     listed = [name for names in SCRIPTS.values() for name in names]
     assert sorted(set(listed)) == modules
     assert all(len(set(names)) == len(names) for names in SCRIPTS.values())
@@ -172,8 +176,26 @@ def test_the_record_page_reuses_the_finder_engine_and_adds_only_its_own_modules(
     assert sorted(m for m in record if not m.startswith("engine/")) == own
 
 
+def test_the_engine_folder_holds_what_its_users_share_and_each_user_has_its_own():
+    """engine/ is what the finder, the site search and the record share: each of its
+    modules is in the scripts of two users or more; a user's own modules are in its
+    folder, and in no other user's script."""
+    users = {"finder": ("assets/javascripts/finder-url.js", "assets/javascripts/finder.js"),
+             "search": ("assets/javascripts/search-boot.js", "assets/javascripts/search.js"),
+             "record": (RECORD_SCRIPT,), "scope": ("assets/javascripts/scope-check.js",)}
+    assert sorted(path for paths in users.values() for path in paths) == sorted(SCRIPTS)
+    using = {user: {m for path in paths for m in SCRIPTS[path]} for user, paths in users.items()}
+    for module in sorted(path.relative_to(MODULES).as_posix() for path in MODULES.rglob("*.js")):
+        folder = module.split("/")[0]
+        users_of = sorted(user for user, names in using.items() if module in names)
+        if folder == "engine":
+            assert len(users_of) >= 2, f"{module} is used by {users_of} only: it belongs to that user's folder"
+        else:
+            assert users_of == [folder], f"{module} is used by {users_of}"
+
+
 def test_the_finder_scripts_are_valid_javascript_and_the_same_on_every_build(tmp_path):
-    first, second = finder_scripts(ROOT), finder_scripts(ROOT)
+    first, second = browser_scripts(ROOT), browser_scripts(ROOT)
     assert [(f.src_uri, f.content) for f in first] == [(f.src_uri, f.content) for f in second]
     for script in first:
         path = tmp_path / script.src_uri.rsplit("/", 1)[1]

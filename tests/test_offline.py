@@ -100,7 +100,12 @@ def test_each_data_file_has_a_script_that_hands_the_engine_the_same_text(offline
 
 def test_only_the_offline_copy_has_the_data_scripts(real_site):
     assert list(real_site.rglob("*.json.js")) == [] and list(real_site.rglob("*.csv.js")) == []
-    assert 'data-case-study="{slug}/"' in (real_site / "case-studies" / "index.html").read_text(encoding="utf-8")
+    # The finder links its results from the listing's own address, a folder online and a file in the copy.
+    assert 'data-listing="./"' in (real_site / "case-studies" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_copys_finder_links_its_results_from_the_listings_file(offline_site):
+    assert 'data-listing="index.html"' in (offline_site / "case-studies" / "index.html").read_text(encoding="utf-8")
 
 
 def test_the_home_page_names_the_commit_and_date_and_the_online_hub(offline_site):
@@ -320,3 +325,60 @@ def test_the_record_of_consideration_works_offline_with_the_same_examples(offlin
     assert offline.page.url.endswith(".html") and offline.page.locator("h1").inner_text().strip() == name
     assert offline.failed == [] and offline.network == []
     assert [m for m in offline.console if "Content Security Policy" in m] == []
+
+
+def _page_file(site: Path, url: str, base: str) -> Path:
+    """The file in `site` that `url` opens, `base` being the address `site` is served from
+    (file:// or a loopback server's, or the online hub's): a folder is its index.html."""
+    assert url.startswith(base), f"{url} is not in the site at {base}"
+    path = unquote(urlsplit(url).path.removeprefix(urlsplit(base).path))
+    return site / (path + "index.html" if path.endswith("/") or not path else path)
+
+
+def _case_study_links(tab, listing: str, record: str) -> dict[str, list[str]]:
+    """The case-study addresses the scripts make, absolute: the finder's results, the
+    addresses its printed list gives, and the record's examples."""
+    from test_record import _ready, _until
+
+    tab.goto(listing)
+    wait_for_finder(tab)
+    tab.evaluate("() => { window.print = () => { document.documentElement.dataset.printed = 'yes'; }; }")
+    tab.click("text=Print these results")
+    tab.wait_for_selector("html[data-printed]", state="attached")
+    results = tab.locator(".hub-result__title a").evaluate_all("links => links.map(a => a.href)")
+    printed = [" ".join(p.split()) for p in tab.locator(".hub-result__address").all_text_contents()]
+    tab.goto(record)
+    _ready(tab)
+    tab.select_option("#rec-service", "health-and-care")
+    _until(tab, "document.querySelectorAll('#hub-record-examples-list a').length > 0")
+    examples = tab.locator("#hub-record-examples-list a").evaluate_all("links => links.map(a => a.href)")
+    return {"finder": results, "print": printed, "record": examples}
+
+
+@pytest.mark.browser
+def test_every_case_study_link_the_scripts_make_opens_a_page_online_and_in_the_copy(
+        offline, offline_site, page, real_server, real_site):
+    """The finder's results, its printed addresses and the record's examples are made by one
+    builder (hubFinder.caseStudyHref): online they open the case studies' folders, in the copy
+    their files, and on paper both name the online hub's pages."""
+    slugs = {p.stem for p in (ROOT / "casestudies").glob("*.md")}
+    online = _case_study_links(page, real_server.url + "case-studies/",
+                               real_server.url + "guidance/record-of-consideration/")
+    there = offline.page
+    copy = _case_study_links(there, (offline_site / "case-studies" / "index.html").as_uri(),
+                             (offline_site / "guidance" / "record-of-consideration.html").as_uri())
+    assert len(online["finder"]) == len(online["print"]) == len(copy["finder"]) == len(copy["print"]) > 10
+    assert online["record"] and len(copy["record"]) == len(online["record"])
+    for kind in ("finder", "record"):
+        for url in online[kind]:
+            target = _page_file(real_site, url, real_server.url)
+            assert re.fullmatch(r"case-studies/[a-z0-9-]+/", urlsplit(url).path.lstrip("/")), url
+            assert target.parent.name in slugs and target.is_file(), url
+        for url in copy[kind]:
+            target = _page_file(offline_site, url, offline_site.as_uri() + "/")
+            assert url.endswith(".html") and target.is_file(), url
+            assert target.stem in slugs, url
+    assert online["print"] == copy["print"], "paper names the online hub's pages, even from the copy"
+    for url in online["print"]:
+        assert _page_file(real_site, url, SITE_URL).is_file(), url
+    assert offline.failed == [] and offline.network == []

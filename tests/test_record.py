@@ -19,6 +19,8 @@ from conftest import ROOT, WCAG_TAGS, soup
 from playwright.sync_api import expect
 
 from svhub.config import HubPaths
+from svhub.finder.table import CHOICES
+from svhub.pages.record import RecordForm
 from svhub.structure.vocabularies import load_vocabularies
 
 URL = "guidance/record-of-consideration/"
@@ -90,6 +92,16 @@ def test_the_data_names_only_duties_values_and_regions_that_exist():
         assert re.match(r"https?://[^/]+/.+", regime["url"]) and DUTY_SOURCES[regime["duty"]]
         assert all(s.get("instrument") or re.match(r"https?://[^/]+/.+", s["url"])
                    for s in DUTY_SOURCES[regime["duty"]])
+
+
+def test_the_questions_that_choose_the_examples_each_name_a_vocabulary_the_finder_filters():
+    """The record's script names no facet: the page gives it the questions that choose the
+    examples (`examples: true`) with their vocabularies, and the finder has a facet of each."""
+    sources = RecordForm(DATA, {}, VOCAB).example_sources()
+    assert [s["question"] for s in sources] == ["nation", "service", "themes"]
+    assert {s["vocabulary"] for s in sources} <= {f.vocabulary for f in CHOICES}
+    assert sources[0]["values"] == {n["id"]: n["regions"] for n in DATA["nations"]}
+    assert all("values" not in s for s in sources[1:])
 
 
 def test_each_regime_states_its_rule_from_duties_yml_with_that_entrys_deep_linked_sources(fixture_site):

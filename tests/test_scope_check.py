@@ -18,7 +18,7 @@ URL = "guidance/scope-check/"
 EXAMPLE = next(e for e in yaml.safe_load((ROOT / "content" / "_data" / "scope.yml").read_text(encoding="utf-8"))
                if e["id"] == "housing-repairs")
 THRESHOLDS = yaml.safe_load((ROOT / "content" / "_data" / "thresholds.yml").read_text(encoding="utf-8"))
-SCRIPT = ROOT / "site_overrides" / "assets" / "javascripts" / "finder" / "scope" / "check.js"
+SCRIPT = ROOT / "site_overrides" / "assets" / "javascripts" / "scope" / "check.js"
 # A part of the worked example as the reader would choose it: its kind of contract, by row.
 CHOICE = {("works", "works"): "works", ("services", "sub-central"): "services",
           ("mixed-services", "sub-central"): "mixed-services"}

@@ -11,8 +11,8 @@ from conftest import VALID, SiteServer, build, make_project, run_script
 from playwright.sync_api import expect
 
 from svhub.config import HubPaths
+from svhub.engine.index import FIELDS, build_index, front_coded, index_terms, pack, query, terms_of
 from svhub.finder.files import shard_path
-from svhub.finder.index import FIELDS, build_index, front_coded, index_terms, pack, query, terms_of
 from svhub.load.loader import casestudy_files, load_library
 
 QUERIES = [

@@ -10,9 +10,9 @@ import pytest
 from conftest import FIXTURES, VALID, run_script
 
 from svhub.config import HubPaths
-from svhub.finder.index import build_index, query, query_words, search, unmatched
+from svhub.engine.index import build_index, query, query_words, search, unmatched
+from svhub.engine.words import recognise, snippet
 from svhub.finder.table import facet_table, named_facets
-from svhub.finder.words import recognise, snippet
 from svhub.load.loader import casestudy_files, load_library
 from svhub.structure.facets import NAMED_FACETS, THEME
 from svhub.structure.vocabularies import load_vocabularies, parse_vocabularies

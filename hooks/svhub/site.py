@@ -13,11 +13,11 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from .config import HubPaths, SiteInfo
+from .engine.scripts import browser_scripts
 from .exports.downloads import downloads
 from .exports.opendata import open_data_files
 from .exports.syndication import SITE_FEEDS, reuse_section, syndicate
 from .finder.files import finder_files
-from .finder.script import finder_scripts
 from .load.changes import load_change_notes
 from .load.citations import check_page
 from .load.loader import LibraryLoad, load_library
@@ -75,7 +75,7 @@ class HubBuild:
             finder = finder_files(loaded.library)
             syndication = syndicate(build.pages, loaded.library, build.changes, build.site)
             build.pages += syndication.pages
-            build.downloads = (downloads(loaded.library) + finder.files + finder_scripts(paths.root)
+            build.downloads = (downloads(loaded.library) + finder.files + browser_scripts(paths.root)
                                + open_data_files(loaded.library.vocab, site_url) + syndication.files)
         build._by_uri = {p.src_uri: p for p in build.pages}
         return build

@@ -5,7 +5,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const { load, data } = require("./load.js");
 
-const { csv } = load("engine/csv.js");
+const { csv } = load("finder/csv.js");
 
 test("a cell a spreadsheet would run as a formula is escaped with an apostrophe", () => {
   for (const start of ["=", "+", "-", "@", "\t"]) assert.equal(csv.cell(start + "1+1"), "'" + start + "1+1");

@@ -1,12 +1,13 @@
-// Loads the finder's engine modules (site_overrides/assets/javascripts/finder/) into
-// this process's namespace, globalThis.hubFinder, as the finder's script does in a page.
+// Loads the browser's modules (the engine's and its users', in the subfolders of
+// site_overrides/assets/javascripts/) into this process's namespace, globalThis.hubFinder,
+// as a page's script does.
 // HUB_FINDER_DATA (set by tests/test_finder_engine.py) is a folder of data the
 // build's Python wrote for the fixture case studies: lunr.js, a packed index, a CSV.
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
 
-const MODULES = path.resolve(__dirname, "../../site_overrides/assets/javascripts/finder");
+const MODULES = path.resolve(__dirname, "../../site_overrides/assets/javascripts");
 const DATA = process.env.HUB_FINDER_DATA || "";
 
 function load(...names) {
@@ -32,9 +33,10 @@ const RANGES = [
 ];
 
 /* A facet table as svhub.finder.facet_table writes it, for rows given as
- * {year, value, weighting, <param>: [value ids]}, with facets {param: [value ids]}
- * and `ranges` (RANGES unless given). */
-function table(facets, rows, ranges = RANGES) {
+ * {year, value, weighting, <param>: [value ids]}, with facets {param: [value ids]},
+ * `ranges` (RANGES unless given) and each facet's vocabulary (`vocabularies`:
+ * {param: vocabulary}, else its param). */
+function table(facets, rows, ranges = RANGES, vocabularies = {}) {
   const { masks } = globalThis.hubFinder.filter;
   const columns = { slug: rows.map((_r, i) => "case-" + i), contract_value: rows.map((r) => r.value ?? null) };
   const [between, atLeast] = [ranges.find((r) => !r.steps), ranges.find((r) => r.steps)];
@@ -44,7 +46,7 @@ function table(facets, rows, ranges = RANGES) {
     const count = Math.ceil(ids.length / 31);
     const rowMasks = rows.map((r) => masks((r[param] || []).map((id) => ids.indexOf(id)), count));
     columns[param] = Array.from({ length: count }, (_x, m) => rowMasks.map((row) => row[m]));
-    return { param, legend: param[0].toUpperCase() + param.slice(1), order,
+    return { param, legend: param[0].toUpperCase() + param.slice(1), order, vocabulary: vocabularies[param] || param,
              values: ids.map((id) => ({ id, label: id.toUpperCase() })) };
   });
   return globalThis.hubFinder.data.prepare({

@@ -39,12 +39,13 @@ test("only text and lists of text with plain names are kept from a file", () => 
 });
 
 test("a regime applies only to the answers it names and the value it names", () => {
-  const scotland = { answers: { nation: ["scotland"] }, value_at_least: 4000000 };
+  const scotland = { answers: { nation: ["scotland"] }, value_at_least: 4000000, value_of: "value_gbp" };
   assert.ok(record.applies(scotland, { nation: "scotland", value_gbp: "4000000" }));
   assert.ok(record.applies(scotland, { nation: "scotland", value_gbp: "£4,500,000" }));
   assert.ok(!record.applies(scotland, { nation: "scotland", value_gbp: "3999999" }));
   assert.ok(!record.applies(scotland, { nation: "wales", value_gbp: "9000000" }));
-  const kpis = { answers: { nation: ["england", "wales", "northern-ireland"] }, value_over: 5000000 };
+  const kpis = { answers: { nation: ["england", "wales", "northern-ireland"] }, value_over: 5000000,
+                 value_of: "value_gbp" };
   assert.ok(!record.applies(kpis, { nation: "england", value_gbp: "5000000" }));
   assert.ok(record.applies(kpis, { nation: "england", value_gbp: "5000001" }));
   assert.ok(record.applies({ answers: { authority_type: ["central-government"] } }, { authority_type: "central-government" }));
@@ -60,11 +61,33 @@ test("the examples are the finder's rows for the same state, and its URL", () =>
   ];
   const t = table(facets, rows);
   const nations = { wales: ["wales", "uk-wide"], england: ["london", "uk-wide"] };
-  const state = record.finderState({ service: "housing", nation: "wales", themes: ["jobs", "unknown"] }, nations, t);
+  const sources = [{ question: "nation", vocabulary: "region", values: nations },
+                   { question: "service", vocabulary: "service" }, { question: "themes", vocabulary: "theme" }];
+  const state = record.finderState({ service: "housing", nation: "wales", themes: ["jobs", "unknown"] }, sources, t);
   assert.deepStrictEqual(record.examples(t, state), [0, 2]);
   assert.deepStrictEqual(record.examples(t, state), hub.filter.run(t, hub.state.parse(hub.state.serialise(state, t), t), null).rows);
   assert.strictEqual(hub.state.serialise(state, t), "?service=housing&theme=jobs&region=wales,uk-wide");
-  assert.strictEqual(record.finderState({}, nations, t), null);
+  assert.strictEqual(record.finderState({}, sources, t), null);
+  // A nation the data does not name, even one of Object's own, stands for nothing.
+  assert.strictEqual(record.finderState({ nation: "constructor" }, sources, t), null);
+  assert.strictEqual(record.finderState({ nation: "__proto__" }, sources, t), null);
+});
+
+test("the examples filter the facet of each question's vocabulary, whatever the facet table calls it", () => {
+  const facets = { area: ["housing", "food"], topic: ["jobs"], place: ["wales", "uk-wide"] };
+  const rows = [{ area: ["housing"], topic: ["jobs"], place: ["wales"] }, { area: ["food"], topic: ["jobs"], place: ["wales"] }];
+  const t = table(facets, rows, undefined, { area: "service", topic: "theme", place: "region" });
+  const sources = [{ question: "nation", vocabulary: "region", values: { wales: ["wales", "uk-wide"] } },
+                   { question: "service", vocabulary: "service" }, { question: "themes", vocabulary: "theme" },
+                   { question: "sector", vocabulary: "no-such-vocabulary" }];
+  const state = record.finderState({ service: "housing", nation: "wales", themes: ["jobs"], sector: "x" }, sources, t);
+  assert.strictEqual(hub.state.serialise(state, t), "?area=housing&topic=jobs&place=wales,uk-wide");
+  assert.deepStrictEqual(record.examples(t, state), [0]);
+});
+
+test("a regime's value test reads the question its `value_of` names, and fails without one", () => {
+  assert.ok(record.applies({ value_at_least: 10, value_of: "estimate" }, { estimate: "£12" }));
+  assert.ok(!record.applies({ value_at_least: 10 }, { estimate: "£12" }));
 });
 
 test("typed text is escaped in the Markdown copy", () => {
@@ -94,11 +117,6 @@ test("a question's record label is the first whose answers match, else none", ()
   assert.strictEqual(record.recordLabel(labels, { in_scope: "yes" }), "Why");
   assert.strictEqual(record.recordLabel([{ when: { c: ["yes"] }, label: "Whom" }], {}), null);
   assert.strictEqual(record.recordLabel(undefined, {}), null);
-});
-
-test("an example links to its case study's folder online, and to its file in a copy with file URLs", () => {
-  assert.strictEqual(record.caseStudyHref("../../case-studies/", "leeds-meals"), "../../case-studies/leeds-meals/");
-  assert.strictEqual(record.caseStudyHref("../case-studies/index.html", "leeds-meals"), "../case-studies/leeds-meals.html");
 });
 
 test("a record the page could not open again is refused at save and draft time, counted in bytes", () => {

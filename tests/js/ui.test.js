@@ -5,7 +5,7 @@ const assert = require("node:assert/strict");
 const { load, table } = require("./load.js");
 
 const hub = load("engine/base.js", "engine/data.js", "engine/filter.js", "engine/state.js",
-                 "ui/dom.js", "ui/chips.js", "ui/count.js", "ui/print.js");
+                 "engine/dom.js", "finder/chips.js", "finder/count.js", "finder/print.js");
 const t = table({ region: ["london", "wales"] }, []);
 
 test("a chip for the keywords, each facet value, the year range and the weighting, each removing itself", () => {

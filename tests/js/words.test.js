@@ -1,5 +1,5 @@
 // What a query's words name and the snippets around matched words: the same as
-// svhub.finder.words, whose answers tests/test_finder_engine.py writes.
+// svhub.engine.words, whose answers tests/test_finder_engine.py writes.
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
@@ -24,7 +24,7 @@ test("a place, a service and a theme named in one sentence are each recognised, 
   assert.deepEqual(found.map((n) => n.phrase), ["apprenticeships", "highways", "North West"]);
   const params = facets.filter((f) => f.values.some((v) => v.names)).map((f) => f.param);
   assert.deepEqual([...new Set(found.map((n) => n.param))].sort(), ["region", "service", "theme"].filter((p) => params.includes(p)));
-  const source = fs.readFileSync(require.resolve("../../site_overrides/assets/javascripts/finder/engine/words.js"), "utf-8");
+  const source = fs.readFileSync(require.resolve("../../site_overrides/assets/javascripts/engine/words.js"), "utf-8");
   params.forEach((param) => assert.ok(!source.includes('"' + param + '"'), "words.js names no facet: " + param));
 });
 

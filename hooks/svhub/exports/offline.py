@@ -1,7 +1,7 @@
 """The offline copy: the whole hub in a zip that works opened from index.html.
 
-A browser fetches nothing from file://, so every file the finder's engine
-(and the site search, which shares it) reads with fetch gets a script beside
+A browser fetches nothing from file://, so every file the engine (which the
+finder, the site search and the record share) reads with fetch gets a script beside
 it, the file's name plus ".js", which hands the same text to the engine
 (hubFinder.deliver, in engine/base.js); a script loads from file:// where a
 fetch cannot. Only the offline copy has these scripts: the online site keeps

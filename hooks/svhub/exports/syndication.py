@@ -68,7 +68,7 @@ def changes_page(changes: ChangeNotes, with_feed: bool = True) -> GeneratedPage:
 
 def finder_follow() -> str:
     """The listing's short "Follow this list": every case study without JavaScript; the
-    finder (ui/follow.js) points it at one facet value's feed, from the paths here,
+    finder (finder/follow.js) points it at one facet value's feed, from the paths here,
     and shows it under the results."""
     paths = {facet.name: facet_index_url(facet).removeprefix(f"{SECTION}/") for facet in PAGE_FACETS}
     return str(render("follow-list.html", feeds=json.dumps(paths, sort_keys=True, allow_nan=False),

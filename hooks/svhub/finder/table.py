@@ -102,7 +102,8 @@ def facet_table(library: Library, text_files: list[str]) -> dict[str, Any]:
     their values (checkboxes) and `ranges` those filtered by a range of their
     column's numbers, from-to or, with `steps`, at least one of them. Each
     carries its URL parameter, its legend and its place (`order`) among the
-    finder's filters, so the JavaScript names no facet itself; `result` names the
+    finder's filters, and a checkbox facet the vocabulary its values come from
+    (the record's questions name vocabularies), so the JavaScript names no facet itself; `result` names the
     facets a result shows, with their row labels."""
     studies = library.case_studies
     columns: dict[str, list] = {
@@ -114,6 +115,7 @@ def facet_table(library: Library, text_files: list[str]) -> dict[str, Any]:
         values, groups = _facet_values(facet, library.vocab)
         untagged = not any(facet.values_of(c) for c in studies)
         facets.append({"param": facet.name, "legend": facet.label, "order": FACETS.index(facet), "values": values}
+                      | ({"vocabulary": facet.vocabulary} if facet.vocabulary else {})
                       | ({"groups": groups} if groups else {}) | ({"hint": facet.hint} if facet.hint else {})
                       | ({"untagged": True} if untagged else {}))
         where = {v["id"]: i for i, v in enumerate(values)}

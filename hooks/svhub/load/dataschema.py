@@ -22,7 +22,7 @@ HISTORY_PATTERN = r"\S"
 KEY_PATTERN = r"^[a-z][a-z0-9_]*$"  # a column of a threshold table, a question's name, a vocabulary
 INSTRUMENT_KINDS = ("act", "statutory-instrument", "policy-note", "guidance")
 INSTRUMENT_STATUSES = ("in-force", "amended", "revoked", "replaced")
-QUESTION_KINDS = ("text", "textarea", "number", "date", "select", "radio", "checkboxes")
+QUESTION_KINDS = ("text", "textarea", "number", "money", "date", "select", "radio", "checkboxes")
 CONTRACT_KINDS = ("services", "works", "mixed-services")
 
 TEXT: Schema = {"type": "string", "minLength": 1}
@@ -123,6 +123,8 @@ _QUESTION = record({
     "options": {"oneOf": [{"const": "nations"},
                           listing(record({"id": TEXT, "label": TEXT}, ("id", "label")), minItems=1)]},
     "help": listing(LINK), "guide": HREF,
+    # Its answers choose the examples from the library (the values of its vocabulary, or a nation's regions).
+    "examples": {"type": "boolean"},
     # Shown only when the answers match, as a regime's `when`; and what the record calls it then.
     "when": ANSWERS,
     "record_labels": listing(record({"when": ANSWERS, "label": TEXT}, ("label",)), minItems=1),

@@ -141,7 +141,7 @@ class Listings:
 
 
 def _shown(facet: Facet, case_study: CaseStudy, vocab: Vocabularies) -> str:
-    """A facet's value as a result shows it (the finder's ui/results.js shows it the same way):
+    """A facet's value as a result shows it (the finder's finder/results.js shows it the same way):
     a range facet's number, else the label of its first value."""
     if facet.kind is Kind.RANGE:
         number = facet.number_of(case_study)

@@ -5,7 +5,7 @@ blank form, without JavaScript.
 Every legal statement is shown from its duties.yml entry (by id), the other
 regimes' included, so the form never holds a second copy of the law; the
 choices come from the case-study vocabularies, so the
-examples (found by the finder's own engine, record/*.js) filter on the same
+examples (found by the finder's own engine, engine/*.js, from record/*.js) filter on the same
 values. Every value is escaped by the templates (hooks/svhub/templates/record*.html): the data is trusted, but not its markup.
 """
 
@@ -19,6 +19,7 @@ import markdown
 from markupsafe import Markup
 
 from ..finder.files import FACETS_PATH, TEXT_PATHS
+from ..structure.facets import REGION
 from ..structure.thresholds import money
 from ..structure.vocabularies import Vocabularies
 from ..templates import render
@@ -26,7 +27,8 @@ from ..urls import SECTION, page_url, relative
 from .guidance import format_sources
 
 ID_PREFIX = "rec-"  # a question's element id is its name after this
-KINDS = ("text", "textarea", "number", "date", "select", "radio", "checkboxes")
+VALUE_TESTS = frozenset({"value_at_least", "value_over", "value_at_least_for"})  # a regime's tests of the value
+KINDS = ("text", "textarea", "number", "money", "date", "select", "radio", "checkboxes")
 
 
 def page_link(target: str, from_uri: str) -> str:
@@ -52,6 +54,37 @@ class RecordForm:
         column = table["columns"][0]["key"]
         rows = {r["id"]: money(r[column]) for r in table["rows"] if "id" in r}
         return {kind: rows[row] for kind, row in spec["rows"].items()}
+
+    def _step_questions(self) -> list[dict[str, Any]]:
+        return [q for step in self.data["steps"] for q in step.get("questions") or []]
+
+    def _value_question(self) -> str:
+        """The name of the question whose answer is the estimated value in pounds (kind
+        `money`), which a regime's value test compares: the browser reads it from the test."""
+        names = [q["name"] for q in self._step_questions() if q["kind"] == "money"]
+        if len(names) != 1:
+            raise KeyError(f"record.yml: a regime tests the estimated value, so one question of kind 'money' "
+                           f"must give it; found {len(names)}")
+        return names[0]
+
+    def example_sources(self) -> list[dict[str, Any]]:
+        """The questions whose answers choose the examples (`examples: true`), each with the
+        vocabulary its answers are values of: the browser filters the finder's facet of that
+        vocabulary (the facet table's `vocabulary`), so the record's script names no facet.
+        A nation stands for its regions, values of the region facet's vocabulary."""
+        nations = {n["id"]: n["regions"] for n in self.data["nations"]}
+        sources = []
+        for q in self._step_questions():
+            if not q.get("examples"):
+                continue
+            if q.get("vocabulary"):
+                sources.append({"question": q["name"], "vocabulary": q["vocabulary"]})
+            elif q.get("options") == "nations":
+                sources.append({"question": q["name"], "vocabulary": REGION.vocabulary, "values": nations})
+            else:
+                raise KeyError(f"record.yml: question '{q['name']}' chooses examples, so it needs a vocabulary "
+                               "or the nations as its options")
+        return sources
 
     # The parts ------------------------------------------------------------
 
@@ -94,6 +127,8 @@ class RecordForm:
                 when[key] = regime[key]
         if "at_threshold" in regime:
             when["value_at_least_for"] = self._threshold_test(regime["at_threshold"])
+        if VALUE_TESTS & when.keys():
+            when["value_of"] = self._value_question()
         duty = self._duty(regime["duty"], f"regime '{regime['id']}'")
         return render("record-regime.html", r={
             "id": regime["id"], "when": json.dumps(when, allow_nan=False), "title": regime["title"],
@@ -125,10 +160,10 @@ class RecordForm:
             return page_link(target, from_uri)
 
         steps = self.data["steps"]
-        nations = {n["id"]: n["regions"] for n in self.data["nations"]}
         data = {
             "facets": link(FACETS_PATH), "text": link(TEXT_PATHS[0]), "older-text": link(TEXT_PATHS[1]),
-            "finder": link(f"{SECTION}/index.md"), "nations": json.dumps(nations, allow_nan=False),
+            "finder": link(f"{SECTION}/index.md"),
+            "examples": json.dumps(self.example_sources(), allow_nan=False),
             "version": str(self.data["version"]),
         }
         return str(render(

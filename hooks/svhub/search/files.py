@@ -1,8 +1,8 @@
 """The site search's files: one index of guidance sections and case studies.
 
-The index is the finder's kind (svhub.finder.index): built by lunr.py with the
-finder's pipeline and packed into a head and shards by the same `pack`, so the
-browser searches it with the finder's own engine (engine/index.js and
+The index is the finder's kind (svhub.engine.index): built by lunr.py with the
+engine's pipeline and packed into a head and shards by the same `pack`, so the
+browser searches it with the engine the finder uses (engine/index.js and
 engine/query.js) and the same stemmer. Documents are numbered guidance
 sections first, then reference sections (the glossary, the data dictionary,
 the change notes), then case studies newest first; a hit's address and the
@@ -27,10 +27,10 @@ from typing import Any
 
 from lunr.index import Index
 
+from ..engine.index import FIELDS as FINDER_FIELDS
+from ..engine.index import Match, build_documents, case_study_texts, distinct_terms, pack
+from ..engine.lunrjs import LUNR_PATH
 from ..exports.syndication import CHANGES_SRC
-from ..finder.files import LUNR_PATH
-from ..finder.index import FIELDS as FINDER_FIELDS
-from ..finder.index import Match, build_documents, case_study_texts, distinct_terms, pack
 from ..finder.table import named_facets
 from ..output import GeneratedFile
 from ..pages.dictionary import SRC_URI as DICTIONARY_SRC

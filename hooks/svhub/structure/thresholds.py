@@ -54,7 +54,7 @@ def scope_answer(tables: list[dict[str, Any]], table_id: str, row_id: str, kind:
     return ScopeAnswer(figure, label, public, follows)
 
 
-# The scope check's choices in the browser (site_overrides/assets/javascripts/finder/scope/check.js).
+# The scope check's choices in the browser (site_overrides/assets/javascripts/scope/check.js).
 # A kind of body names its Schedule 1 row; a kind of contract names scope_answer's kind and
 # its row ("body": the row of the kind of body). Nations other than England are answered
 # in the page's question 1, which the script links to.

@@ -4,15 +4,16 @@
  * parsed and Material's bundle runs: the facet table and the newest case
  * studies' text always; the keyword index and the older case studies' text only
  * when the URL has keywords. finder.js picks them up from hub.fetches, with
- * the files' addresses (hub.href). Until the finder shows its results,
+ * the files' addresses (hub.href) and the listing's own (hub.listing). Until the finder shows its results,
  * the listing it replaces is not drawn (class hub-finder-js, finder.css). */
 (function (hub) {
   "use strict";
   if (!window.URLSearchParams || !history.replaceState || !window.fetch) return;
   var script = document.currentScript, fetches = hub.fetches;
   var href = hub.href = function (key) { return new URL(script.getAttribute("data-" + key), location.href).href; };
-  // A case study's page, from the listing: "slug/", or "slug.html" in the offline copy.
-  hub.caseStudy = function (slug) { return (script.getAttribute("data-case-study") || "{slug}/").replace("{slug}", slug); };
+  // The listing's own address, as the build wrote it ("./", or "index.html" with file URLs),
+  // from which the results link to the case studies (hub.caseStudyHref).
+  hub.listing = script.getAttribute("data-listing") || "./";
   var params = new URLSearchParams(location.search);
 
   // The listing without JavaScript is not drawn while the finder starts (finder.css),

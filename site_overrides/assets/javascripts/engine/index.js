@@ -1,6 +1,6 @@
 /* Engine: the keyword index, over a head and shards. No DOM.
  *
- * svhub.finder.index.pack wrote lunr's index as a head, with every term, and
+ * svhub.engine.index.pack wrote lunr's index as a head, with every term, and
  * shards of postings with their scores. A query's clauses are matched and
  * scored here as lunr's Index.query scores them (the parity tests compare
  * the results with lunr.py's), without building lunr's index, token set,
@@ -147,7 +147,7 @@
     };
   }
 
-  /* The head's terms, front-coded by svhub.finder.index.front_coded: after each
+  /* The head's terms, front-coded by svhub.engine.index.front_coded: after each
    * newline, one base-36 digit says how many letters a term shares with the
    * one before, and the rest of the term follows. */
   function decodeTerms(coded) {

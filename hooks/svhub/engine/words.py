@@ -2,7 +2,7 @@
 reader's words name (offered as filters), and the snippet a result shows
 around the words it matched.
 
-The finder's engine does the same (engine/words.js), reading the names from
+The browser's engine does the same (engine/words.js), reading the names from
 the facet table the build writes; tests/js/words.test.js checks that both give
 the same answers.
 """

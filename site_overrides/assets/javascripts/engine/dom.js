@@ -1,4 +1,5 @@
-/* UI: making elements (hub.el, from engine/base.js) and text. Text is set as text, never as HTML. */
+/* Engine: making elements (hub.el, from base.js) and text nodes, as the finder's and the
+ * site search's UIs do. Text is set as text, never as HTML. */
 (function (hub) {
   "use strict";
 

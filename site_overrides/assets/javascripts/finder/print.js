@@ -15,12 +15,13 @@
       : "All " + count + " in the Social Value Hub's case-study finder, with no filters or keywords.") + order;
   }
 
-  /* A case study's address online, for paper, from the page's canonical address
-   * (the hub's site_url), in the online site's form even in the offline copy. */
+  /* A case study's address online, for paper, from the listing's canonical address
+   * (the hub's site_url), which is the online site's even in the offline copy
+   * (svhub.exports.offline.online_url); without one, from the listing's own. */
   function address(slug) {
     var canonical = document.querySelector('link[rel="canonical"]');
-    var base = canonical ? canonical.href : location.href;
-    try { return new URL(slug + "/", base).href; } catch (error) { return ""; }
+    var listing = canonical ? canonical.href : location.href;
+    try { return new URL(hub.caseStudyHref(listing, slug), location.href).href; } catch (error) { return ""; }
   }
 
   /* The printed line and the button, which calls `onPrint`. */

@@ -1,4 +1,4 @@
-/* Engine: the keyword query, the same as svhub.finder.index.query. No DOM.
+/* Engine: the keyword query, the same as svhub.engine.index.query. No DOM.
  *
  * Any of the words may match: from the index's prefix_min letters on, as a
  * prefix of a stemmed term ("appren" finds "apprentices"), with a whole-word
@@ -10,9 +10,9 @@
 (function (hub) {
   "use strict";
 
-  var SHIP_ROOT_MIN = 5;  // svhub.finder.stemmer.SHIP_ROOT_MIN
+  var SHIP_ROOT_MIN = 5;  // svhub.engine.stemmer.SHIP_ROOT_MIN
 
-  /* A word's stem, as svhub.finder.stemmer.stem makes it: lunr's Porter stem,
+  /* A word's stem, as svhub.engine.stemmer.stem makes it: lunr's Porter stem,
    * without a "ship" Porter leaves on ("apprenticeships" finds "apprentices"). */
   function stemWord(word) {
     var lunr = globalThis.lunr, porter = function (w) { return lunr.stemmer(new lunr.Token(w)).toString(); };

@@ -94,7 +94,7 @@ def js_trimmer(token: Token, i: int | None = None, tokens: list | None = None) -
 
 
 def js_stemmer(token: Token, i: int | None = None, tokens: list | None = None) -> Token:
-    """lunr.js's stemmer (see svhub.finder.stemmer)."""
+    """lunr.js's stemmer (see svhub.engine.stemmer)."""
     return token.update(lambda s, _metadata=None: stemmer.stem(s))
 
 

@@ -82,12 +82,13 @@
   }
 
   /* Whether a regime applies: every answer it names is one of its values, and
-   * the estimated value passes its test (value_at_least, value_over, and
-   * value_at_least_for: the Procurement Act threshold for the kind of authority). */
+   * the estimated value (the answer to the question `value_of` names) passes its
+   * test (value_at_least, value_over, and value_at_least_for: the Procurement Act
+   * threshold for the kind of authority). */
   function applies(when, answers) {
     var wanted = when.answers || {};
     var ok = Object.keys(wanted).every(function (name) { return wanted[name].indexOf(answers[name]) >= 0; });
-    var value = amount(answers.value_gbp);
+    var value = when.value_of ? amount(answers[when.value_of]) : null;
     if (ok && "value_at_least" in when) ok = value !== null && value >= when.value_at_least;
     if (ok && "value_over" in when) ok = value !== null && value > when.value_over;
     if (ok && "value_at_least_for" in when) {
@@ -105,32 +106,26 @@
     return match ? match.label : null;
   }
 
-  /* The finder's state for the answers: the service area, the themes and the
-   * nation's regions (`nations`: {nation: [region, …]}), only values the facet
-   * table knows. Null when none of them is chosen. */
-  function finderState(answers, nations, table) {
+  /* The finder's state for the answers. Each question that chooses the examples
+   * (`sources`, as svhub.pages.record writes them: {question, vocabulary, values})
+   * filters the facet table's facet of its vocabulary by its answers, or by what
+   * `values` says an answer stands for (a nation: its regions); only values the
+   * table knows count. Null when none of them is chosen. */
+  function finderState(answers, sources, table) {
     var state = hub.state.empty(), any = false;
-    function choose(param, ids) {
-      var facet = hub.data.facetOf(table, param);
-      var known = (ids || []).filter(function (id) { return facet && id in facet.ids; });
-      if (known.length) { state.facets[param] = known; any = true; }
-    }
-    choose("service", answers.service ? [answers.service] : []);
-    choose("theme", answers.themes || []);
-    choose("region", nations[answers.nation] || []);
+    sources.forEach(function (source) {
+      var facet = hub.data.facetOfVocabulary(table, source.vocabulary), answer = answers[source.question];
+      var ids = !source.values ? [].concat(answer || [])
+        : Object.prototype.hasOwnProperty.call(source.values, answer) ? source.values[answer] : [];
+      var known = ids.filter(function (id) { return facet && typeof id === "string" && id in facet.ids; });
+      if (known.length) { state.facets[facet.param] = (state.facets[facet.param] || []).concat(known); any = true; }
+    });
     return any ? state : null;
   }
 
   /* The rows the finder shows for a state, in its order (newest first). */
   function examples(table, state) {
     return hub.filter.sort(hub.filter.run(table, state, null).rows, hub.state.sortOrder(state), table, null);
-  }
-
-  /* A case study's page, from the finder's address as the page was given it: the
-   * listing's folder ("../../case-studies/"), or its file in a copy with file
-   * URLs ("../case-studies/index.html"), where a case study is a file too. */
-  function caseStudyHref(finder, slug) {
-    return /index\.html$/.test(finder) ? finder.replace(/index\.html$/, slug + ".html") : finder + slug + "/";
   }
 
   function escapeMarkdown(text) {
@@ -171,6 +166,6 @@
   hub.record = { FORMAT: FORMAT, VERSION: VERSION, MAX_BYTES: MAX_BYTES, clean: clean, serialise: serialise,
                  bytes: bytes, tooLarge: tooLarge, read: read, amount: amount, applies: applies,
                  recordLabel: recordLabel, finderState: finderState, examples: examples, markdown: markdown,
-                 caseStudyHref: caseStudyHref, CITED: CITED, OFFERED: OFFERED, OFFERED_NOTE: OFFERED_NOTE };
+                 CITED: CITED, OFFERED: OFFERED, OFFERED_NOTE: OFFERED_NOTE };
   if (typeof module === "object" && module.exports) module.exports = hub.record;
 })(globalThis.hubFinder = globalThis.hubFinder || {});

@@ -1,11 +1,11 @@
 /* Engine: what a query's words name, and where they are in a text, as
- * svhub.finder.words: the facet values a reader's words name (offered as
+ * svhub.engine.words: the facet values a reader's words name (offered as
  * filters), read from the facet table's values' names, and the snippet a
  * result shows around the words it matched. No DOM. */
 (function (hub) {
   "use strict";
 
-  var SNIPPET_WORDS = 24, SNIPPET_LEAD = 4;  // svhub.finder.words
+  var SNIPPET_WORDS = 24, SNIPPET_LEAD = 4;  // svhub.engine.words
 
   /* Each word's stem, without a possessive 's, with where it starts and ends in
    * `text` ("the council's" names a council); punctuation alone is left out. */

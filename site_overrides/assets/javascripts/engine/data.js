@@ -27,7 +27,7 @@
       var ids = Object.create(null);  // a value from a link such as "constructor" is not an id
       facet.values.forEach(function (value, i) { ids[value.id] = i; });
       return { param: facet.param, legend: facet.legend, order: facet.order, values: facet.values,
-               groups: facet.groups, hint: facet.hint, untagged: !!facet.untagged, ids: ids,
+               vocabulary: facet.vocabulary || null, groups: facet.groups, hint: facet.hint, untagged: !!facet.untagged, ids: ids,
                masks: columns[facet.param] };
     });
     var ranges = data.ranges.map(function (range) {
@@ -56,12 +56,17 @@
     return table.facets.filter(function (facet) { return facet.param === param; })[0];
   }
 
+  /* The facet whose values are a vocabulary's (the record's questions name theirs), or undefined. */
+  function facetOfVocabulary(table, vocabulary) {
+    return table.facets.filter(function (facet) { return facet.vocabulary === vocabulary; })[0];
+  }
+
   /* The range facet of a URL parameter, or undefined. */
   function rangeOf(table, param) {
     return table.ranges.filter(function (range) { return range.param === param; })[0];
   }
 
-  /* Where the results' text comes from: a chunk that head.js has started
+  /* Where the results' text comes from: a chunk that finder/head.js has started
    * fetching is used once (after a failure it is fetched again), others are
    * fetched beside the facet table at `base`. */
   function chunkFetcher(table, base) {
@@ -117,7 +122,7 @@
     };
   }
 
-  hub.data = { firstAtLeast: firstAtLeast, prepare: prepare, facetOf: facetOf, rangeOf: rangeOf, chunkFetcher: chunkFetcher,
-               textStore: textStore };
+  hub.data = { firstAtLeast: firstAtLeast, prepare: prepare, facetOf: facetOf, facetOfVocabulary: facetOfVocabulary,
+               rangeOf: rangeOf, chunkFetcher: chunkFetcher, textStore: textStore };
   if (typeof module === "object" && module.exports) module.exports = hub.data;
 })(globalThis.hubFinder = globalThis.hubFinder || {});

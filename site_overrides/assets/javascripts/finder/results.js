@@ -4,7 +4,7 @@
 (function (hub) {
   "use strict";
   var el = hub.dom.el, text = hub.dom.text;
-  var page = function (slug) { return hub.caseStudy ? hub.caseStudy(slug) : slug + "/"; };  // head.js
+  var page = function (slug) { return hub.caseStudyHref(hub.listing || "./", slug); };  // finder/head.js
 
   /* Text with each word whose index term the query matched in a <mark>. */
   function highlight(words, terms) {

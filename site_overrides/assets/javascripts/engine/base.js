@@ -6,7 +6,7 @@
 (function (hub) {
   "use strict";
 
-  hub.fetches = hub.fetches || {};  // files head.js started fetching, by key
+  hub.fetches = hub.fetches || {};  // files finder/head.js started fetching, by key
 
   hub.hasKeywords = function (q) { return /[A-Za-z0-9]/.test(q || ""); };
 
@@ -41,6 +41,19 @@
   };
 
   hub.json = function (url) { return hub.text(url).then(JSON.parse); };
+
+  /* A case study's page, from the address of the case-study listing as the build
+   * wrote it into the page: its folder ("./", "../../case-studies/",
+   * "https://…/case-studies/"), or, where pages are files (the offline copy, any
+   * build with file URLs), its file ("index.html", "../case-studies/index.html"),
+   * beside which each case study is a file too ("slug.html"). A query or fragment
+   * on the listing's address is left behind. The one way the finder's results, its
+   * printed addresses and the record's examples link to a case study. */
+  hub.caseStudyHref = function (listing, slug) {
+    var at = String(listing).replace(/[?#].*$/, "").replace(/^\.\//, "");
+    if (/(^|\/)index\.html$/.test(at)) return at.replace(/index\.html$/, "") + slug + ".html";
+    return at + (at && at.slice(-1) !== "/" ? "/" : "") + slug + "/";
+  };
 
   /* An element with attributes ("text" is its text, "hidden" a property) and children:
    * the one way every page's script makes one. Text is set as text, never as HTML. */

@@ -2,7 +2,7 @@
 holds the terms lunr.js looks up, and one step of the hub's own after it
 (`stem`): a word ending in "ship" is stemmed as the word without it, so that
 "apprenticeships" finds "apprentices" (Porter leaves "apprenticeship" whole).
-The finder's engine does the same (engine/query.js, `stem`).
+The browser's engine does the same (engine/query.js, `stem`).
 
 Python lunr's stemmer follows the reference Porter algorithm, which differs from
 lunr.js's (it turns "money" into "monei"; lunr.js keeps "money"), and a term

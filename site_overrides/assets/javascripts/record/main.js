@@ -14,7 +14,7 @@
   var form = document.getElementById("hub-record-form");
   var fields = Array.prototype.slice.call(form.querySelectorAll("[data-record]"));
   var status = document.getElementById("hub-record-status");
-  var nations = JSON.parse(root.dataset.nations);
+  var sources = JSON.parse(root.dataset.examples);  // the questions that choose the examples
   var table = null, store = null, failed = false, shownFor = 0;
   var used = [];    // the slugs of the examples the commissioner marked "I used this example"
   var listed = [];  // the examples listed beside the form: {slug, title, url}
@@ -116,7 +116,7 @@
     }
     var field = question.querySelector("[data-record]");
     if (field.tagName === "SELECT") return field.value ? field.options[field.selectedIndex].textContent : "";
-    var pounds = field.name === "value_gbp" && hub.record.amount(field.value);
+    var pounds = field.hasAttribute("data-money") && hub.record.amount(field.value);
     if (pounds) return "£" + pounds.toLocaleString("en-GB");
     return field.type === "date" && field.value ? longDate(field.value) : field.value;
   }
@@ -144,7 +144,7 @@
     var known = listed.map(function (e) { return e.slug; });
     used.forEach(function (slug) {  // marked once, no longer in the library: still cited, by its address
       if (known.indexOf(slug) < 0) {
-        cited.push({ slug: slug, title: slug, url: new URL(hub.record.caseStudyHref(root.dataset.finder, slug),
+        cited.push({ slug: slug, title: slug, url: new URL(hub.caseStudyHref(root.dataset.finder, slug),
                                                           location.href).href });
       }
     });
@@ -228,7 +228,7 @@
     var link = document.getElementById("hub-record-finder-link");
     if (failed) return;
     if (!table) { count.textContent = "Loading the case studies…"; return; }
-    var state = hub.record.finderState(answers, nations, table);
+    var state = hub.record.finderState(answers, sources, table);
     list.textContent = "";
     listed = [];
     if (!state) {
@@ -253,7 +253,7 @@
       listed = [];
       shown.forEach(function (i) {
         var slug = table.columns.slug[i], row = store.row(i), item = el("li"), a = el("a", { text: row.title });
-        a.href = hub.record.caseStudyHref(root.dataset.finder, slug);
+        a.href = hub.caseStudyHref(root.dataset.finder, slug);
         a.id = "hub-record-example-" + slug;
         item.appendChild(a);
         item.appendChild(el("span", { text: " " + row.commissioner, "class": "hub-record-examples-who" }));
