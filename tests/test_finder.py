@@ -18,7 +18,7 @@ from conftest import FIXTURES, PYTHON, ROOT, VALID, WCAG_TAGS, SiteServer, build
 from playwright.sync_api import expect
 
 from svhub.config import HubPaths, SiteInfo
-from svhub.engine.lunrjs import LUNR_SHA256, lunr_js
+from svhub.engine.lunrjs import LUNR_FILE, LUNR_SHA256, lunr_js
 from svhub.finder.files import finder_files
 from svhub.finder.table import COLUMNS, MASK_BITS, NEWEST_ROWS, facet_table, masks
 from svhub.load.loader import load_library
@@ -75,7 +75,7 @@ def test_the_finder_loads_the_lunr_js_the_hub_ships(finder_site):
 
 def test_lunr_js_is_pinned_and_licensed_and_needs_no_mkdocs():
     vendor = ROOT / "hooks" / "svhub" / "engine" / "vendor"
-    assert hashlib.sha256((vendor / "lunr.min.js").read_bytes()).hexdigest() == LUNR_SHA256
+    assert hashlib.sha256((vendor / LUNR_FILE).read_bytes()).hexdigest() == LUNR_SHA256
     licence = (vendor / "LICENSE-lunr.txt").read_text(encoding="utf-8")
     assert "lunr.js 2.3.9" in licence and "Permission is hereby granted" in licence
     # The finder's data is made without the mkdocs package (as scripts/compile.py is run for another engine).

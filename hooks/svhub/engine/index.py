@@ -1,8 +1,8 @@
 """The finder's keyword index, built once at build time with lunr.py.
 
-The browser loads the serialised index with lunr.js's `lunr.Index.load` and
-never builds one, so the fields, their boosts and the text pipeline are
-defined here only. The pipeline is made to do exactly what lunr.js 2.3.9 does,
+The browser loads the packed index (`pack`) and matches and scores a query
+as lunr's Index.query does (engine/index.js); it never builds an index, so
+the fields, their boosts and the text pipeline are defined here only. The pipeline is made to do exactly what lunr.js 2.3.9 does,
 and `query()` is the same query the finder's JavaScript makes (the finder's
 engine/query.js), so a query ranks the same case studies in the same order in
 Python and in the browser (tests/test_search_index_parity.py and
