@@ -11,7 +11,7 @@ from conftest import VALID, SiteServer, build, make_project, run_script
 from playwright.sync_api import expect
 
 from svhub.config import HubPaths
-from svhub.engine.index import FIELDS, build_index, front_coded, index_terms, pack, query, terms_of
+from svhub.engine.index import FIELDS, build_index, decoded, front_coded, index_terms, pack, query, terms_of
 from svhub.finder.files import shard_path
 from svhub.load.loader import casestudy_files, load_library
 
@@ -87,7 +87,8 @@ def test_the_packed_index_keeps_every_posting_and_its_score(parity):
     _server, _library, index = parity
     packed = pack(index, shard_bytes=20_000)
     assert len(packed.shards) >= 3
-    terms, fields = terms_of(packed.head), packed.head["fields"]
+    terms, fields = terms_of(packed), packed.head["fields"]
+    assert packed.head["shard_ends"] == [terms[start - 1] for start in [*packed.head["shards"][1:], len(terms)]]
     postings = [row for shard in packed.shards for row in shard["postings"]]
     assert packed.head["shards"] == list(accumulate([0] + [len(s["postings"]) for s in packed.shards[:-1]]))
     assert terms == sorted(index.inverted_index) and len(postings) == len(terms)
@@ -116,11 +117,11 @@ def test_a_search_fetches_only_the_shards_its_terms_are_in(page, parity):
     assert len(wanted) < len(starts)
 
 
-def test_the_heads_terms_are_front_coded_and_decode_to_every_term_in_order():
+def test_a_shards_terms_are_front_coded_and_decode_to_every_term_in_order():
     terms = ["", "0", "appren", "apprentic", "apprentice", "apprenticeship", "b", "x" * 50, "x" * 51 + "y"]
     coded = front_coded(terms)
     assert coded.split("\n")[:7] == ["0", "00", "0appren", "6tic", "9e", "aship", "0b"]
-    assert terms_of({"terms": coded}) == terms
-    assert terms_of({"terms": front_coded([])}) == []
+    assert decoded(coded) == terms
+    assert decoded(front_coded([])) == []
     # A long shared prefix is capped at 35 letters, and the rest is written out.
     assert coded.split("\n")[-1] == "z" + "x" * 16 + "y"

@@ -35,11 +35,13 @@ function search(index, text) {
   });
 }
 
-test("the head's front-coded terms decode to every term of the index, in order", () => {
-  const coded = readJSON("finder-index.json").terms;
-  assert.equal(typeof coded, "string");
-  assert.deepEqual(hub.index.decodeTerms(coded), readJSON("terms.json"));
+test("the shards' front-coded terms decode to every term of the index, in order", () => {
+  const head = readJSON("finder-index.json");
+  const coded = head.shard_files.map((name) => readJSON(name).terms);
+  assert.equal(typeof coded[0], "string");
+  assert.deepEqual(coded.flatMap((terms) => hub.index.decodeTerms(terms)), readJSON("terms.json"));
   assert.deepEqual(hub.index.decodeTerms(""), []);
+  assert.deepEqual(head.shard_ends, coded.map((terms) => hub.index.decodeTerms(terms).at(-1)));
 });
 
 test("the index comes in several shards, so these tests cover them", () => {
@@ -88,6 +90,7 @@ test("a word typed with a minus in front leaves out what has it, and is not sear
 
 test("a word no document contains is reported and does not empty the results", async () => {
   const { index } = openIndex();
+  await search(index, "apprentices zzzzqx in housing qq");  // fetches the shards the words would be in
   assert.deepEqual(hub.query.unmatched(index, "apprentices zzzzqx in housing qq"), ["zzzzqx", "qq"]);
   assert.deepEqual(await search(index, "apprentices zzzzqx"), await search(index, "apprentices"));
   assert.deepEqual(hub.query.unmatched(index, "appren hous"), [], "a prefix of four letters is contained");

@@ -313,16 +313,20 @@ class PackedIndex:
 def pack(index: Index, shard_bytes: int = SHARD_BYTES) -> PackedIndex:
     """lunr's serialised index, in a form a browser can load a part at a time.
 
-    The head holds the fields and every term (numbered by sorted position),
-    which lunr needs to expand a query, front-coded (`front_coded`). The shards hold each term's postings:
+    Terms are numbered by sorted position. The head holds the fields and the
+    last term of each shard; each shard holds its terms, front-coded
+    (`front_coded`), and each term's postings:
     per field, the documents that have the term, as gaps between document
     numbers, each with the term's score in that document's field vector
     (x 1000, lunr's own precision), comma-separated. lunr scores a document by
     the dot product of the query vector with its field vectors, to which only
     the query's terms contribute, so these scores stand in for the field
     vectors and rank exactly as lunr's own index does. A search fetches only
-    the shards its terms are in; consecutive terms share a shard, so a prefix
-    search usually needs one.
+    the shards its words' terms can be in, which the last terms tell; each
+    shard's terms then expand the query and say which words no document has.
+    Consecutive terms share a shard, so a prefix search usually needs one, and
+    the head a reader's first search waits for stays small however many terms
+    there are.
     """
     fields = list(index.fields)
     terms = sorted(index.inverted_index)
@@ -352,10 +356,13 @@ def pack(index: Index, shard_bytes: int = SHARD_BYTES) -> PackedIndex:
             size = 0
         shards[-1]["postings"].append(per_field)
         size += sum(len(text) + 3 for text in per_field)
+    ends = [*starts[1:], len(terms)]
+    for shard, start, end in zip(shards, starts, ends, strict=True):
+        shard["terms"] = front_coded(terms[start:end])
     refs = {int(key.split("/", 1)[1]) for key in index.field_vectors}
     # The search pipeline is lunr.js's own "stemmer", which js_stemmer reproduces.
     head = {"version": "2.3.9", "fields": fields, "pipeline": ["stemmer"], "documents": len(refs),
-            "prefix_min": PREFIX_MIN, "terms": front_coded(terms), "shards": starts}
+            "prefix_min": PREFIX_MIN, "shards": starts, "shard_ends": [terms[end - 1] for end in ends]}
     return PackedIndex(head, shards)
 
 
@@ -380,13 +387,18 @@ def front_coded(terms: list[str]) -> str:
     return "\n".join(coded)
 
 
-def terms_of(head: dict) -> list[str]:
-    """The head's terms, decoded as engine/index.js decodes them."""
+def decoded(coded: str) -> list[str]:
+    """Front-coded terms (`front_coded`), decoded as engine/index.js decodes them."""
     terms: list[str] = []
-    for line in head["terms"].split("\n") if head["terms"] else []:
+    for line in coded.split("\n") if coded else []:
         shared = FRONT_DIGITS.index(line[0])
         terms.append((terms[-1][:shared] if terms else "") + line[1:])
     return terms
+
+
+def terms_of(packed: PackedIndex) -> list[str]:
+    """Every term of a packed index, in order: each shard's, one shard after another."""
+    return [term for shard in packed.shards for term in decoded(shard["terms"])]
 
 
 def _joined(numbers: list[int]) -> str:

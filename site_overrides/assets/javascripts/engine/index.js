@@ -1,8 +1,8 @@
 /* Engine: the keyword index, over a head and shards. No DOM.
  *
- * svhub.engine.index.pack wrote lunr's index as a head, with every term, and
- * shards of postings with their scores. A query's clauses are matched and
- * scored here as lunr's Index.query scores them (the parity tests compare
+ * svhub.engine.index.pack wrote lunr's index as a head, with each shard's last
+ * term, and shards of terms and their postings with their scores. A query's
+ * clauses are matched and scored here as lunr's Index.query scores them (the parity tests compare
  * the results with lunr.py's), without building lunr's index, token set,
  * match data or vectors, whose cost grew with every document a word matched.
  * A term's postings come from its shard when a query first touches them. A
@@ -15,13 +15,29 @@
   /* `head` came from `base`; `fetchJSON` (hub.json unless given) fetches a shard. */
   function load(head, base, fetchJSON) {
     fetchJSON = fetchJSON || hub.json;
-    var fields = head.fields, terms = decodeTerms(head.terms), width = fields.length;
-    var shards = [], fetching = [], postings = {}, waiting = null;
+    var fields = head.fields, width = fields.length, ends = head.shard_ends;
+    var shards = [], shardTerms = [], terms = [], fetching = [], postings = {}, waiting = null;
     function shardOf(number) { return firstAtLeast(head.shards, number + 1) - 1; }
     function fetchShard(k) {
-      fetching[k] = fetching[k] || fetchJSON(new URL(head.shard_files[k], base))
-        .then(function (shard) { shards[k] = shard; }, function (error) { fetching[k] = null; throw error; });
+      fetching[k] = fetching[k] || fetchJSON(new URL(head.shard_files[k], base)).then(function (shard) {
+        shardTerms[k] = decodeTerms(shard.terms);
+        shardTerms[k].forEach(function (term, i) { terms[head.shards[k] + i] = term; });
+        shards[k] = shard;
+      }, function (error) { fetching[k] = null; throw error; });
       return fetching[k];
+    }
+    /* The shards that hold the first term from `text` on and, with `prefix`,
+     * every term that starts with it: a shard's last term (head.shard_ends) says
+     * whether the terms go on into the next. None when every term comes before. */
+    function shardsFor(text, prefix) {
+      var k = firstAtLeast(ends, text), out = [];
+      if (k >= ends.length) return out;
+      out.push(k);
+      while (prefix && ends[k].lastIndexOf(text, 0) === 0 && k + 1 < ends.length) out.push(++k);
+      return out;
+    }
+    function missing(text, prefix) {
+      return shardsFor(text, prefix).filter(function (k) { return !shards[k]; });
     }
     /* Term `number`'s postings, a list per field of doc, score, doc, score...
      * (docs ascending), once its shard has come. */
@@ -40,13 +56,17 @@
       }
       return postings[number];
     }
-    /* The numbers of the terms a clause names: `term`, or with `prefix`, every term starting with it. */
+    /* The numbers of the terms a clause names: `term`, or with `prefix`, every
+     * term starting with it. Its shards have come. */
     function expand(clause) {
       var numbers = [];
-      for (var i = firstAtLeast(terms, clause.term); i < terms.length && terms[i].lastIndexOf(clause.term, 0) === 0; i++) {
-        if (!clause.prefix && terms[i] !== clause.term) break;
-        numbers.push(i);
-      }
+      shardsFor(clause.term, clause.prefix).forEach(function (k) {
+        var list = shardTerms[k];
+        for (var i = firstAtLeast(list, clause.term); i < list.length && list[i].lastIndexOf(clause.term, 0) === 0; i++) {
+          if (!clause.prefix && list[i] !== clause.term) break;
+          numbers.push(head.shards[k] + i);
+        }
+      });
       return numbers;
     }
     /* What lunr's Index.query gives for clauses of {term, prefix, boost, prohibited}
@@ -119,10 +139,7 @@
       search: function (clauses, ready) {
         var need = [];
         clauses.forEach(function (clause) {
-          expand(clause).forEach(function (n) {
-            var k = shardOf(n);
-            if (!shards[k] && need.indexOf(k) < 0) need.push(k);
-          });
+          missing(clause.term, clause.prefix).forEach(function (k) { if (need.indexOf(k) < 0) need.push(k); });
         });
         if (!need.length) return match(clauses);
         var arrived = Promise.all(need.map(fetchShard));
@@ -131,23 +148,26 @@
                                           function () { waiting = null; ready(false); });
         return null;
       },
-      /* Whether any term is `root`, or with `prefix`, starts with it: no shard is needed. */
+      /* Whether any term is `root`, or with `prefix`, starts with it; true until
+       * the shard that would hold it has come (a search of the word fetches it). */
       has: function (root, prefix) {
-        var i = firstAtLeast(terms, root);
-        return i < terms.length && (terms[i] === root || (prefix && terms[i].lastIndexOf(root, 0) === 0));
+        var k = shardsFor(root, false)[0];
+        if (k === undefined) return false;
+        if (!shards[k]) return true;
+        var list = shardTerms[k], i = firstAtLeast(list, root);
+        return i < list.length && (list[i] === root || (prefix && list[i].lastIndexOf(root, 0) === 0));
       },
       /* While a word is still too short to search for as a prefix, the few
        * shards its terms are in come ahead, so the next keystroke need not wait. */
       prefetch: function (prefix) {
-        var first = firstAtLeast(terms, prefix), end = firstAtLeast(terms, prefix + "\uffff");
-        var from = shardOf(first), to = shardOf(end - 1);
-        if (first === end || to - from > 2) return;  // a prefix as common as "a" would fetch much of the index
-        for (var k = from; k <= to; k++) fetchShard(k);
+        var need = shardsFor(prefix, true);
+        if (need.length > 3) return;  // a prefix as common as "a" would fetch much of the index
+        need.forEach(fetchShard);
       }
     };
   }
 
-  /* The head's terms, front-coded by svhub.engine.index.front_coded: after each
+  /* A shard's terms, front-coded by svhub.engine.index.front_coded: after each
    * newline, one base-36 digit says how many letters a term shares with the
    * one before, and the rest of the term follows. */
   function decodeTerms(coded) {

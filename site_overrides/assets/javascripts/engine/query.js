@@ -89,7 +89,8 @@
     return matches;
   }
 
-  /* The words of `text` that no document of `index` contains. */
+  /* The words of `text` that no document of `index` contains, once a search of
+   * `text` has fetched the shards its words would be in. */
   function unmatched(index, text) {
     return words(text).filter(function (word) { return !index.has(stemWord(word), word.length >= index.prefixMin); });
   }

@@ -34,11 +34,12 @@
        * first, or null while shards come (`ready(ok)` is called once they have). */
       search: function (text, ready) {
         var hits = { order: GROUPS.slice(), guidance: [], caseStudies: [], reference: [], matches: {},
-                     unmatched: hub.query.unmatched(index, text), named: hub.words.recognise(head.facets, text) };
+                     unmatched: [], named: hub.words.recognise(head.facets, text) };
         if (!hub.query.words(text).length) return hits;
         var matches = hub.query.run(index, text, ready);
         if (!matches) return null;
         hits.matches = matches;
+        hits.unmatched = hub.query.unmatched(index, text);  // once the words' shards have come
         var named = [], g = head.guidance, r = head.reference;
         Object.keys(matches).map(Number).sort(function (a, b) {
           return hub.query.compare(matches[a], matches[b]) || a - b;
