@@ -68,7 +68,7 @@ FINDER_FILES = ("case-studies/", "assets/javascripts/finder.js", "assets/stylesh
                 "case-studies/data/finder-facets.json", "case-studies/data/finder-index.json",
                 "case-studies/data/lunr.js")
 TARGETS = {"first_results_ms": 300, "keystroke_ms": 50, "facet_click_ms": 50, "index_share": 0.25,
-           "guidance_kb": 200, "search_vs_pagefind": 2.0, "search_first_ms": 300, "build_ratio": 1.5,
+           "guidance_kb": 200, "search_vs_pagefind": 1.5, "search_first_ms": 300, "build_ratio": 1.5,
            "lighthouse_accessibility": 100, "lighthouse_performance": 95, "lighthouse_cls": 0.05}
 GUIDANCE = "guidance/can-and-cannot/"
 LIGHTHOUSE_VERSION = "12.2.3"

@@ -88,7 +88,9 @@ def test_the_packed_index_keeps_every_posting_and_its_score(parity):
     packed = pack(index, shard_bytes=20_000)
     assert len(packed.shards) >= 3
     terms, fields = terms_of(packed), packed.head["fields"]
-    assert packed.head["shard_ends"] == [terms[start - 1] for start in [*packed.head["shards"][1:], len(terms)]]
+    ends = [*packed.head["shards"][1:], len(terms)]
+    assert decoded(packed.head["shard_bounds"]) == [term for start, end in zip(packed.head["shards"], ends, strict=True)
+                                                    for term in (terms[start], terms[end - 1])]
     postings = [row for shard in packed.shards for row in shard["postings"]]
     assert packed.head["shards"] == list(accumulate([0] + [len(s["postings"]) for s in packed.shards[:-1]]))
     assert terms == sorted(index.inverted_index) and len(postings) == len(terms)

@@ -314,7 +314,7 @@ def pack(index: Index, shard_bytes: int = SHARD_BYTES) -> PackedIndex:
     """lunr's serialised index, in a form a browser can load a part at a time.
 
     Terms are numbered by sorted position. The head holds the fields and the
-    last term of each shard; each shard holds its terms, front-coded
+    first and last term of each shard (front-coded, in order); each shard holds its terms, front-coded
     (`front_coded`), and each term's postings:
     per field, the documents that have the term, as gaps between document
     numbers, each with the term's score in that document's field vector
@@ -322,7 +322,7 @@ def pack(index: Index, shard_bytes: int = SHARD_BYTES) -> PackedIndex:
     the dot product of the query vector with its field vectors, to which only
     the query's terms contribute, so these scores stand in for the field
     vectors and rank exactly as lunr's own index does. A search fetches only
-    the shards its words' terms can be in, which the last terms tell; each
+    the shards its words' terms can be in, which those bounds tell; each
     shard's terms then expand the query and say which words no document has.
     Consecutive terms share a shard, so a prefix search usually needs one, and
     the head a reader's first search waits for stays small however many terms
@@ -362,7 +362,9 @@ def pack(index: Index, shard_bytes: int = SHARD_BYTES) -> PackedIndex:
     refs = {int(key.split("/", 1)[1]) for key in index.field_vectors}
     # The search pipeline is lunr.js's own "stemmer", which js_stemmer reproduces.
     head = {"version": "2.3.9", "fields": fields, "pipeline": ["stemmer"], "documents": len(refs),
-            "prefix_min": PREFIX_MIN, "shards": starts, "shard_ends": [terms[end - 1] for end in ends]}
+            "prefix_min": PREFIX_MIN, "shards": starts,
+            "shard_bounds": front_coded([term for start, end in zip(starts, ends, strict=True)
+                                         for term in (terms[start], terms[end - 1])])}
     return PackedIndex(head, shards)
 
 

@@ -1,7 +1,7 @@
 /* Engine: the keyword index, over a head and shards. No DOM.
  *
- * svhub.engine.index.pack wrote lunr's index as a head, with each shard's last
- * term, and shards of terms and their postings with their scores. A query's
+ * svhub.engine.index.pack wrote lunr's index as a head, with each shard's first
+ * and last term, and shards of terms and their postings with their scores. A query's
  * clauses are matched and scored here as lunr's Index.query scores them (the parity tests compare
  * the results with lunr.py's), without building lunr's index, token set,
  * match data or vectors, whose cost grew with every document a word matched.
@@ -15,7 +15,9 @@
   /* `head` came from `base`; `fetchJSON` (hub.json unless given) fetches a shard. */
   function load(head, base, fetchJSON) {
     fetchJSON = fetchJSON || hub.json;
-    var fields = head.fields, width = fields.length, ends = head.shard_ends;
+    var fields = head.fields, width = fields.length, bounds = decodeTerms(head.shard_bounds);
+    var firsts = bounds.filter(function (_term, i) { return i % 2 === 0; });
+    var lasts = bounds.filter(function (_term, i) { return i % 2 === 1; });
     var shards = [], shardTerms = [], terms = [], fetching = [], postings = {}, waiting = null;
     function shardOf(number) { return firstAtLeast(head.shards, number + 1) - 1; }
     function fetchShard(k) {
@@ -27,13 +29,13 @@
       return fetching[k];
     }
     /* The shards that hold the first term from `text` on and, with `prefix`,
-     * every term that starts with it: a shard's last term (head.shard_ends) says
-     * whether the terms go on into the next. None when every term comes before. */
+     * every term that starts with it, as each shard's first and last terms
+     * (head.shard_bounds) tell. None when every term comes before `text`. */
     function shardsFor(text, prefix) {
-      var k = firstAtLeast(ends, text), out = [];
-      if (k >= ends.length) return out;
+      var k = firstAtLeast(lasts, text), out = [];
+      if (k >= lasts.length) return out;
       out.push(k);
-      while (prefix && ends[k].lastIndexOf(text, 0) === 0 && k + 1 < ends.length) out.push(++k);
+      while (prefix && k + 1 < firsts.length && firsts[k + 1].lastIndexOf(text, 0) === 0) out.push(++k);
       return out;
     }
     function missing(text, prefix) {
