@@ -62,7 +62,7 @@ def on_files(files, config):
     which are among the downloads; the modules themselves are not published."""
     from mkdocs.structure.files import File
 
-    for module in [f for f in files if scripts.is_module(f.src_uri)]:
+    for module in [f for f in files if scripts.is_module(f.src_uri, f.abs_src_path, _build.paths.root)]:
         files.remove(module)
     for page in _build.pages:
         files.append(File.generated(config, page.src_uri, content=_build.engine_markdown(page)))

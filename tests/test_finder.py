@@ -522,6 +522,8 @@ def test_the_finder_scripts_are_joined_from_its_modules_which_are_not_published(
         assert (finder_site / script.src_uri).read_bytes() == script.content
     for folder in (path for path in modules(HubPaths().root).iterdir() if path.is_dir()):
         assert not (finder_site / SOURCE / folder.name).exists(), "the modules are joined into the scripts, not served"
+    # The theme's own scripts in subfolders of the same folder are served as they are.
+    assert list((finder_site / SOURCE / "workers").glob("search.*.min.js")), "Material's search worker"
 
 
 @pytest.mark.browser

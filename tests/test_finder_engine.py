@@ -20,7 +20,7 @@ from conftest import FIXTURES, ROOT, VALID
 from svhub.config import HubPaths
 from svhub.engine.index import build_index, pack, query, search, unmatched
 from svhub.engine.lunrjs import lunr_js
-from svhub.engine.scripts import SCRIPTS, browser_scripts, modules, without_comments
+from svhub.engine.scripts import SCRIPTS, browser_scripts, is_module, modules, without_comments
 from svhub.engine.words import recognise, snippet
 from svhub.exports.downloads import CSV_PATH, downloads
 from svhub.finder.files import finder_files
@@ -192,6 +192,17 @@ def test_the_engine_folder_holds_what_its_users_share_and_each_user_has_its_own(
             assert len(users_of) >= 2, f"{module} is used by {users_of} only: it belongs to that user's folder"
         else:
             assert users_of == [folder], f"{module} is used by {users_of}"
+
+
+def test_only_the_hubs_own_modules_are_held_back_from_the_site():
+    """The modules are the hub's theme folder's subfolders of assets/javascripts/; the theme's
+    own scripts in subfolders there (Material's search worker) are published."""
+    assert is_module("assets/javascripts/engine/base.js", str(MODULES / "engine" / "base.js"), ROOT)
+    assert is_module("assets/javascripts/record/main.js", str(MODULES / "record" / "main.js"), ROOT)
+    worker = "assets/javascripts/workers/search.a7633da7.min.js"
+    assert not is_module(worker, f"/usr/lib/python3/site-packages/material/templates/{worker}", ROOT)
+    assert not is_module("assets/javascripts/finder.js", None, ROOT)
+    assert not is_module("assets/stylesheets/finder.css", str(ROOT / "site_overrides/assets/stylesheets/finder.css"), ROOT)
 
 
 def test_the_finder_scripts_are_valid_javascript_and_the_same_on_every_build(tmp_path):

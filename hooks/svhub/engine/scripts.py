@@ -48,10 +48,15 @@ SCRIPTS: dict[str, tuple[str, ...]] = {
 }
 
 
-def is_module(src_uri: str) -> bool:
-    """Whether a theme file is one of the modules (in a subfolder of SOURCE), which
-    are joined into the scripts rather than published."""
-    return src_uri.startswith(SOURCE + "/") and "/" in src_uri.removeprefix(SOURCE + "/")
+def is_module(src_uri: str, path: str | None, root: Path) -> bool:
+    """Whether a theme file (its URI in the site, its path on disk) is one of the modules,
+    in a subfolder of SOURCE in the hub's theme folder of the project at `root`: those are
+    joined into the scripts rather than published. The theme's own scripts in subfolders
+    of the same URI (Material's workers/ and lunr/) are published as they are."""
+    if not path or not src_uri.startswith(SOURCE + "/"):
+        return False
+    folder, file = modules(root).resolve(), Path(path).resolve()
+    return file.is_relative_to(folder) and file.parent != folder
 
 
 def without_comments(script: str) -> str:
