@@ -51,7 +51,8 @@ MODULES = modules(ROOT)
 QUERIES = ["social value", "apprentices", "apprentice", "appren", "housing repairs", "council's", "café",
            "local-authority", "ap", "carbon net zero", "(procurement)", "NHS trust", "zzzz",
            "apprenticeships in housing repairs zzzz", "apprenticeship", "apprentices -housing", "-nhs trust",
-           "local-authority -repair", "-zzzz apprentices", "apprentices -"]
+           "local-authority -repair", "-zzzz apprentices", "apprentices -", "apprenticesh",
+           "partnershi working", "publish"]
 
 
 def node(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:

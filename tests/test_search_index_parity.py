@@ -20,6 +20,7 @@ QUERIES = [
     "the housing", "ap", "carbon net zero", "net zero", "(procurement)", "café suppliers", "SME",
     "housing\u2009repairs\u00a0north", "commission*", "NHS trust", "training weeks", "zzzz",
     "apprenticeships in highways contracts zzzz", "apprenticeship partnerships", "school meals", "apprentice -housing",
+    "apprenticesh partnersh",
 ]
 
 

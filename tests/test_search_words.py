@@ -90,6 +90,23 @@ def test_a_word_no_case_study_contains_is_reported_and_the_rest_still_find_resul
     assert both and [ref for ref, _ in ranked[:len(both)]] == both, "results with every word come first"
 
 
+@pytest.mark.parametrize("typed", ["apprenticesh", "apprenticeshi", "partnersh"])
+def test_results_stay_while_a_word_ending_in_ship_is_typed(library, typed):
+    """The index holds "apprentic" for "apprenticeship": the letters typed on the way
+    ("apprenticesh") find what the whole word finds, never "nothing mentions"."""
+    index = build_index(library.case_studies, library.vocab)
+    whole = typed.rstrip("hi").removesuffix("s") + "ship"
+    assert query(index, whole), f"the fixture library must mention {whole!r}"
+    assert unmatched(index, typed) == []
+    assert [ref for ref, _ in query(index, typed)] == [ref for ref, _ in query(index, whole)]
+
+
+def test_a_whole_word_ending_in_sh_is_searched_as_it_stands(library):
+    index = build_index(library.case_studies, library.vocab)
+    assert unmatched(index, "publish") == [] and unmatched(index, "xyzzyish") == ["xyzzyish"]
+    assert query(index, "publish") and set(dict(query(index, "publish"))) < set(dict(query(index, "publi")))
+
+
 def test_a_snippet_marks_the_matched_words_around_the_first_of_them():
     text = ("The council set out its aims early. Over three years the contractor trained forty apprentices "
             "in highways work, and more apprenticeships followed across the county's depots and offices.")

@@ -235,22 +235,38 @@ def query_words(text: str) -> list[str]:
     return words
 
 
-def matches_term(word: str, term: str) -> bool:
-    """Whether a query word matches an index term: its stem whole, or, from
-    PREFIX_MIN letters, as the start of the term."""
+# A word that ends partway through a "ship" the stemmer takes off ("apprenticesh").
+_PARTIAL_SHIP = re.compile("shi?$")
+
+
+def query_root(terms: Collection[str], word: str) -> str:
+    """The stem a query word is searched by. Someone typing "apprenticeship" passes
+    "apprenticesh", which is no term, since the index holds "apprentic": a word
+    ending partway through "ship" that is no term as it stands ("publish" is one)
+    is searched without the part, as the whole word would be (stemmer.stem)."""
     root = stemmer.stem(word)
+    rest = _PARTIAL_SHIP.sub("", word)
+    if rest == word or len(rest) < stemmer.SHIP_ROOT_MIN or len(word) < PREFIX_MIN or root in terms:
+        return root
+    return stemmer.stem(rest)
+
+
+def matches_term(word: str, root: str, term: str) -> bool:
+    """Whether a query word (searched by `root`) matches an index term: the root
+    whole, or, from PREFIX_MIN letters, as the start of the term."""
     return term == root or (len(word) >= PREFIX_MIN and term.startswith(root))
 
 
-def words_matched(words: Sequence[str], terms: Collection[str]) -> int:
+def words_matched(words: Sequence[str], roots: Sequence[str], terms: Collection[str]) -> int:
     """How many of the query's words a result matched, from the index terms it matched."""
-    return sum(any(matches_term(word, term) for term in terms) for word in words)
+    return sum(any(matches_term(word, root, term) for term in terms) for word, root in zip(words, roots, strict=True))
 
 
 def unmatched(index: Index, text: str) -> list[str]:
     """The words no document contains: reported to the reader, and left out of the ranking."""
     terms = index.inverted_index
-    return [word for word in query_words(text) if not any(matches_term(word, term) for term in terms)]
+    return [word for word in query_words(text)
+            if not any(matches_term(word, query_root(terms, word), term) for term in terms)]
 
 
 @dataclass(frozen=True)
@@ -276,9 +292,9 @@ def search(index: Index, text: str) -> list[Match]:
     words = query_words(text)
     if not words:
         return []
+    roots = [query_root(index.inverted_index, word) for word in words]
     q = index.create_query()
-    for word in words:
-        root = stemmer.stem(word)
+    for word, root in zip(words, roots, strict=True):
         if len(word) >= PREFIX_MIN:
             q.term(root, use_pipeline=False, wildcard=Query.WILDCARD_TRAILING)
             q.term(root, use_pipeline=False, boost=10)
@@ -287,7 +303,7 @@ def search(index: Index, text: str) -> list[Match]:
     for word in excluded_words(text):
         prefix = Query.WILDCARD_TRAILING if len(word) >= PREFIX_MIN else Query.WILDCARD_NONE
         q.term(stemmer.stem(word), use_pipeline=False, wildcard=prefix, presence=QueryPresence.PROHIBITED)
-    found = [Match(match["ref"], match["score"], words_matched(words, metadata := match["match_data"].metadata),
+    found = [Match(match["ref"], match["score"], words_matched(words, roots, metadata := match["match_data"].metadata),
                    sum("title" in fields for fields in metadata.values()), tuple(sorted(metadata)))
              for match in index.query(q)]
     return sorted(found, key=lambda m: (-m.words, -math.floor(m.score * 1e6 + 0.5), int(m.ref)))

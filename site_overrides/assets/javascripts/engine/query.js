@@ -20,6 +20,19 @@
     return /ship$/.test(root) && root.length - 4 >= SHIP_ROOT_MIN ? porter(root.slice(0, -4)) : root;
   }
 
+  var PARTIAL_SHIP = /shi?$/;  // a word that ends partway through a "ship" the stemmer takes off
+
+  /* The stem a query word is searched by, as svhub.engine.index.query_root
+   * gives it: someone typing "apprenticeship" passes "apprenticesh", which is
+   * no term (the index holds "apprentic"), so a word ending partway through
+   * "ship" that is no term as it stands ("publish" is one) is searched without
+   * the part. Until the shard that would hold the word has come, it stands. */
+  function rootOf(index, word) {
+    var root = stemWord(word), rest = word.replace(PARTIAL_SHIP, "");
+    if (rest === word || rest.length < SHIP_ROOT_MIN || word.length < index.prefixMin || index.has(root, false)) return root;
+    return stemWord(rest);
+  }
+
   var EXCLUDED = /(^|\s)(-\S*)/g;  // a word typed with a minus in front ("-housing") excludes what has it
 
   /* The query without its excluded words, each replaced by as many spaces, so
@@ -57,7 +70,7 @@
    * of the query's words it matched, or null while a shard of `index`
    * (hub.index.load) is fetched; `ready(ok)` is called once it has come. */
   function run(index, text, ready) {
-    var list = words(text), roots = list.map(stemWord), clauses = [];
+    var list = words(text), roots = list.map(function (word) { return rootOf(index, word); }), clauses = [];
     list.forEach(function (word, w) {
       if (word.length >= index.prefixMin) {
         clauses.push({ term: roots[w], prefix: true }, { term: roots[w], boost: 10 });
@@ -92,7 +105,7 @@
   /* The words of `text` that no document of `index` contains, once a search of
    * `text` has fetched the shards its words would be in. */
   function unmatched(index, text) {
-    return words(text).filter(function (word) { return !index.has(stemWord(word), word.length >= index.prefixMin); });
+    return words(text).filter(function (word) { return !index.has(rootOf(index, word), word.length >= index.prefixMin); });
   }
 
   /* A match's score as the ranking compares it: equal to six places is a tie. */
