@@ -19,7 +19,10 @@ CONTENT = ROOT / "content"
 MIRRORS = re.compile(
     r"https?://(?:[\w-]+\.)*(?:dokumen\.tips|readkong\.com|docplayer\.\w+|fdocuments\.\w+|docslib\.org|yumpu\.com"
     r"|vdocuments\.\w+|paperzz\.com|docsbay\.net|scribd\.com|wikiwand\.com|wikimili\.com|businessdocbox\.com"
-    r"|docstoc\.com|zoomlaw\.co\.uk|vlex\.co\.uk)\b", re.I)
+    r"|docstoc\.com|zoomlaw\.co\.uk|vlex\.co\.uk"
+    # Tender aggregators and press-release and news reprints: copies of notices and articles.
+    r"|d3tenders\.com|bidatlas\.co\.uk|bidstats\.uk|stotles\.com|wired-gov\.net|pressreader\.com"
+    r"|slideum\.com|flipbuilder\.com|inkl\.com|docest\.com)\b", re.I)
 LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\((?P<url>[^)\s]+)\)")
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 # The box of open points records what was searched, including copies read: not a citation.
@@ -65,6 +68,28 @@ def unlabelled_mirrors() -> list[str]:
 
 def test_no_content_cites_a_mirror_site_unless_it_is_labelled_a_copy():
     assert unlabelled_mirrors() == []
+
+
+def copies_in_guidance() -> list[str]:
+    """Every copy a guidance page cites, in its sources or its text."""
+    found = []
+    for path in sorted((CONTENT / "guidance").rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        name = path.relative_to(ROOT).as_posix()
+        front = FRONT.match(text)
+        data = yaml.safe_load(front.group(1)) if front else None
+        found += [f"{where}: {entry['url']}" for where, entry in _entries(data, name)
+                  if entry.get("copy") is True or MIRRORS.match(entry["url"])]
+        found += [f"{name}: {m['url']}" for m in LINK.finditer(text[front.end():] if front else text)
+                  if MIRRORS.match(m["url"])]
+    return found
+
+
+def test_no_guidance_page_cites_a_copy():
+    """Guidance tells commissioners what to do and rests on publishers' own pages
+    (issue 26): a case study may cite a labelled copy where no original is stored,
+    and a guidance page points to that case study instead."""
+    assert copies_in_guidance() == []
 
 
 def test_the_check_finds_an_unlabelled_mirror(tmp_path, monkeypatch):
