@@ -175,6 +175,19 @@ def test_typing_a_query_shows_matching_case_studies_with_the_words_highlighted(p
 
 
 @pytest.mark.browser
+def test_a_word_of_stop_words_alone_keeps_every_case_study(page, finder_server):
+    """Typing "apprentices" starts with "a", a stop word: it searches for nothing,
+    so the results stay, never "No case studies match"."""
+    open_finder(page, finder_server)
+    for typed in ("a", "the", "a the"):
+        page.fill("#hub-finder-q", typed)
+        expect(page.locator("#hub-finder-count")).to_have_text(f"{ALL} case studies")
+        assert len(titles(page)) == min(ALL, 20)
+    page.fill("#hub-finder-q", "a apprentices")
+    expect(page.locator("#hub-finder-count")).to_have_text("4 case studies match")
+
+
+@pytest.mark.browser
 def test_the_keyword_index_loads_only_for_keywords_and_each_file_once(page, finder_server):
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(urlsplit(request.url).path.rsplit("/", 1)[-1]))

@@ -8,7 +8,13 @@
 
   hub.fetches = hub.fetches || {};  // files finder/head.js started fetching, by key
 
-  hub.hasKeywords = function (q) { return /[A-Za-z0-9]/.test(q || ""); };
+  /* Whether `q` has a word a search can use. Once the engine's query is loaded, a
+   * query of stop words alone ("a", "the") has none, so the first letter of a word
+   * typed does not empty the results; before then (finder/head.js), any letter or digit. */
+  hub.hasKeywords = function (q) {
+    if (!/[A-Za-z0-9]/.test(q || "")) return false;
+    return !hub.query || !globalThis.lunr || hub.query.words(q).length > 0;
+  };
 
   hub.delivered = hub.delivered || {};  // files' text from their offline scripts, by the script's address
 
