@@ -18,12 +18,13 @@
     var fields = head.fields, width = fields.length, bounds = decodeTerms(head.shard_bounds);
     var firsts = bounds.filter(function (_term, i) { return i % 2 === 0; });
     var lasts = bounds.filter(function (_term, i) { return i % 2 === 1; });
-    var shards = [], shardTerms = [], terms = [], fetching = [], postings = {}, waiting = null;
+    var shards = [], shardTerms = [], fetching = [], postings = {}, waiting = null;
     function shardOf(number) { return firstAtLeast(head.shards, number + 1) - 1; }
+    /* Term `number`, once its shard has come. */
+    function termOf(number) { var k = shardOf(number); return shardTerms[k][number - head.shards[k]]; }
     function fetchShard(k) {
       fetching[k] = fetching[k] || fetchJSON(new URL(head.shard_files[k], base)).then(function (shard) {
         shardTerms[k] = decodeTerms(shard.terms);
-        shardTerms[k].forEach(function (term, i) { terms[head.shards[k] + i] = term; });
         shards[k] = shard;
       }, function (error) { fetching[k] = null; throw error; });
       return fetching[k];
@@ -101,7 +102,7 @@
         expanded[c].forEach(function (n) {
           if (seen[n]) return;
           seen[n] = true;
-          var term = terms[n];
+          var term = termOf(n);
           postingsOf(n).forEach(function (flat, f) {
             for (var i = 0; i < flat.length; i += 2) {
               var key = flat[i] * width + f;
