@@ -12,6 +12,8 @@ narrative sanitiser here, because no hook will clean it later.
 
 from __future__ import annotations
 
+import posixpath
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,7 +27,7 @@ from .load.frontmatter import FrontMatterError, parse
 from .load.narrative import sanitise_html
 from .output import GeneratedFile, GeneratedPage
 from .site import HubBuild
-from .urls import page_url
+from .urls import page_url, relative
 from .urlstyle import as_source_links
 
 # Theme assets a compiled site still needs; the finder's script modules are
@@ -107,7 +109,8 @@ class SiteCompiler:
         """The article casestudy.html would draw, its narrative built and cleaned here."""
         narrative = markdown.markdown(self.build.expand_markdown(page.body, page.src_uri), extensions=self.markdown_extensions,
                                       extension_configs=self.extension_configs)
-        view = {"title": page.title, "meta": {"hub": page.data}, "content": sanitise_html(narrative)}
+        content = _page_links(sanitise_html(narrative), page.src_uri)
+        view = {"title": page.title, "meta": {"hub": page.data}, "content": content}
         article = self.templates.get_template("partials/hub-casestudy.html").render(page=view).strip()
         return f"{article}\n\n{self._print_url(page.src_uri)}".rstrip()
 
@@ -171,3 +174,17 @@ def write(files: Iterator[GeneratedFile], out: Path) -> int:
         target.write_bytes(file.content)
         count += 1
     return count
+
+
+# A link in a narrative to another page's Markdown ("other-case-study.md"), now in raw HTML.
+_MARKDOWN_HREF = re.compile(r'href="(?![a-z][a-z0-9+.-]*:|/|#)([^"#?]+\.md)(#[^"]*)?"', re.I)
+
+
+def _page_links(html: str, src_uri: str) -> str:
+    """A narrative's links to other pages' Markdown, as MkDocs resolves them in
+    the hooked build: the narrative is raw HTML here, which MkDocs leaves alone,
+    so each is written as the page's URL, relative to this page's."""
+    def to_page(match: re.Match) -> str:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), match[1]))
+        return f'href="{relative(page_url(src_uri), page_url(target))}{match[2] or ""}"'
+    return _MARKDOWN_HREF.sub(to_page, html)
