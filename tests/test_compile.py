@@ -173,6 +173,22 @@ def test_compiled_for_file_urls_the_site_has_no_broken_links(tmp_path):
     assert problems == []
 
 
+@pytest.mark.parametrize("style", [[], ["--no-directory-urls"]], ids=["directory-urls", "file-urls"])
+def test_a_case_study_linking_to_another_leads_to_its_page(tmp_path, style):
+    """An editor links one case study's narrative to another's Markdown file, as the
+    hooked build resolves it; the compiled site, whose narratives are raw HTML, does too."""
+    first, second = sorted(VALID.glob("*.md"))[:2]
+    linking = tmp_path / first.name
+    linking.write_text(first.read_text(encoding="utf-8").rstrip() + f"\n\nSee [the other case study]({second.name}).\n",
+                       encoding="utf-8")
+    _out, plain = compile_and_build(tmp_path / "build", [linking, second], *style)
+    page, target = (f"case-studies/{first.stem}.html", f"{second.stem}.html") if style else \
+        (f"case-studies/{first.stem}/", f"../{second.stem}/")
+    assert [a["href"] for a in soup(plain, page).select("article a") if a.get_text() == "the other case study"] == [target]
+    problems = [p.format() for p in SiteLinks(plain).internal_problems() if not content_links_to_absent_case_studies(p)]
+    assert problems == []
+
+
 def test_compiling_needs_no_site_engine(tmp_path):
     """Only the hub's own code: the mkdocs package is never imported."""
     project = make_project(tmp_path / "project", sorted(VALID.glob("*.md"))[:1])
