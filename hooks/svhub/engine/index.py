@@ -265,8 +265,10 @@ def words_matched(words: Sequence[str], roots: Sequence[str], terms: Collection[
 def unmatched(index: Index, text: str) -> list[str]:
     """The words no document contains: reported to the reader, and left out of the ranking."""
     terms = index.inverted_index
-    return [word for word in query_words(text)
-            if not any(matches_term(word, query_root(terms, word), term) for term in terms)]
+    words = query_words(text)
+    roots = [query_root(terms, word) for word in words]
+    return [word for word, root in zip(words, roots, strict=True)
+            if not any(matches_term(word, root, term) for term in terms)]
 
 
 @dataclass(frozen=True)
