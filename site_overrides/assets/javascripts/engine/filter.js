@@ -83,8 +83,10 @@
   /* Sorts rows (newest first already) in `order` (hub.state.sortOrder). */
   function sort(rows, order, table, matches) {
     if (order === "relevance") {
-      var compare = hub.query.compare;
-      rows.sort(function (a, b) { return compare(matches[a], matches[b]) || a - b; });
+      // Each row's match is looked up once, not at every comparison.
+      var compare = hub.query.compare, paired = rows.map(function (row) { return { row: row, match: matches[row] }; });
+      paired.sort(function (a, b) { return compare(a.match, b.match) || a.row - b.row; });
+      paired.forEach(function (pair, i) { rows[i] = pair.row; });
     } else if (order === "value") {
       var value = table.columns.contract_value;
       rows.sort(function (a, b) {

@@ -76,11 +76,9 @@
      * over every field: the query vector sums each term's boosts; a document's
      * score sums, over the fields it matched in, the dot product of the query
      * vector with the field's scores, over the query vector's magnitude; a
-     * document with a prohibited term is left out. Each match is {ref, score,
-     * terms}, where `terms` gives the fields each matched term is in, as
-     * lunr's match data does ({term: [field, ...]}). */
+     * document with a prohibited term is left out. Each match is a Match. */
     function match(clauses) {
-      var boosts = {}, numbers = [], excluded = [], order = [], seen = {}, metadata = [];
+      var boosts = {}, numbers = [], excluded = [], order = [], seen = {};
       var dots = new Float64Array(head.documents * width);
       var expanded = clauses.map(expand);
       clauses.forEach(function (clause, c) {
@@ -96,18 +94,22 @@
       excluded.forEach(function (n) {
         postingsOf(n).forEach(function (flat) { for (var i = 0; i < flat.length; i += 2) left[flat[i]] = 1; });
       });
-      // Which documents matched which terms in which fields, in the order lunr meets them.
+      // Which documents matched which terms in which fields, in the order lunr meets them:
+      // each field of a document (a key) has a chain of entries, one per term.
+      var entries = { term: [], next: [], first: new Int32Array(dots.length).fill(-1), termOf: termOf, width: width, fields: fields };
+      var last = new Int32Array(dots.length);
       clauses.forEach(function (clause, c) {
         if (clause.prohibited) return;
         expanded[c].forEach(function (n) {
           if (seen[n]) return;
           seen[n] = true;
-          var term = termOf(n);
           postingsOf(n).forEach(function (flat, f) {
             for (var i = 0; i < flat.length; i += 2) {
-              var key = flat[i] * width + f;
-              if (!metadata[key]) { metadata[key] = []; order.push(key); }
-              metadata[key].push(term);
+              var key = flat[i] * width + f, e = entries.term.length;
+              entries.term.push(n);
+              entries.next.push(-1);
+              if (entries.first[key] < 0) { entries.first[key] = e; order.push(key); } else entries.next[last[key]] = e;
+              last[key] = e;
             }
           });
         });
@@ -121,18 +123,18 @@
           }
         });
       });
-      var matches = {}, results = [];
+      var matches = [], results = [];
       order.forEach(function (key) {
         var ref = Math.floor(key / width);
         if (left[ref]) return;
-        var score = dots[key] / magnitude || 0, known = matches[ref], field = fields[key % width];
+        var score = dots[key] / magnitude || 0, known = matches[ref];
         if (known) {
           known.score += score;
+          known.keys.push(key);
         } else {
-          known = matches[ref] = { ref: String(ref), score: score, terms: {} };
+          known = matches[ref] = new Match(ref, score, key, entries);
           results.push(known);
         }
-        metadata[key].forEach(function (term) { (known.terms[term] = known.terms[term] || []).push(field); });
       });
       return results;
     }
@@ -169,6 +171,37 @@
       }
     };
   }
+
+  /* A document a query matched: its `ref`, its `score`, and the terms it matched.
+   * `terms` gives the fields each term is in, as lunr's match data does
+   * ({term: [field, ...]}); it is put together only when read, for the few
+   * results shown, not for the thousands a short prefix can match. */
+  function Match(ref, score, key, entries) {
+    this.ref = String(ref);
+    this.score = score;
+    this.keys = [key];  // the document's fields that matched, as document * fields + field
+    this.entries = entries;
+    this.byTerm = null;
+  }
+
+  /* Calls `visit(term, field)` for each term the match matched, in each field, in lunr's order. */
+  Match.prototype.eachTerm = function (visit) {
+    var entries = this.entries;
+    this.keys.forEach(function (key) {
+      var field = entries.fields[key % entries.width];
+      for (var e = entries.first[key]; e >= 0; e = entries.next[e]) visit(entries.termOf(entries.term[e]), field);
+    });
+  };
+
+  Object.defineProperty(Match.prototype, "terms", {
+    get: function () {
+      if (!this.byTerm) {
+        var byTerm = this.byTerm = {};
+        this.eachTerm(function (term, field) { (byTerm[term] = byTerm[term] || []).push(field); });
+      }
+      return this.byTerm;
+    }
+  });
 
   /* A shard's terms, front-coded by svhub.engine.index.front_coded: after each
    * newline, one base-36 digit says how many letters a term shares with the

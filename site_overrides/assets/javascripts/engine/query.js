@@ -93,10 +93,13 @@
       }
       return wordsOf[term];
     }
-    found.forEach(function (match) {
-      var hit = {};
-      Object.keys(match.terms).forEach(function (term) { wordsOfTerm(term).forEach(function (w) { hit[w] = true; }); });
-      match.words = Object.keys(hit).length;
+    var counted = new Int32Array(list.length).fill(-1);  // the match that last counted each word
+    found.forEach(function (match, m) {
+      var hit = 0;
+      match.eachTerm(function (term) {
+        wordsOfTerm(term).forEach(function (w) { if (counted[w] !== m) { counted[w] = m; hit++; } });
+      });
+      match.words = hit;
       matches[match.ref] = match;
     });
     return matches;
