@@ -559,6 +559,7 @@ def report(all_figures: list[Figures], reference: Figures) -> str:
         else f"none in {MATERIAL_LIMIT_MS // 1000} s")
     add("finder / Material, first results", lambda f: f"{f.finder_first_ms / f.material_first_ms:.2f}"
         if f.material_first_ms else "n/a")
+    add("finder / Pagefind's first 10 results, same run", lambda f: ratio(f.finder_first_ms, f.pagefind_first_ms))
     add("keyword index ready, from focus (ms)", lambda f: f"{f.index_ready_ms:.0f}")
     add("keystroke to results (ms, median/max)", lambda f: "{} / {}".format(*f.keystroke_ms))
     add("facet click to results (ms, median/max)", lambda f: "{} / {}".format(*f.facet_click_ms))
