@@ -72,20 +72,24 @@
       });
       return numbers;
     }
-    /* What lunr's Index.query gives for clauses of {term, prefix, boost, prohibited}
+    /* What lunr's Index.query gives for clauses of {term, prefix, boost, prohibited, word}
      * over every field: the query vector sums each term's boosts; a document's
      * score sums, over the fields it matched in, the dot product of the query
      * vector with the field's scores, over the query vector's magnitude; a
-     * document with a prohibited term is left out. Each match is a Match. */
+     * document with a prohibited term is left out. Each match is a Match, whose
+     * `words` counts the clauses' words (numbers from 0) whose terms it has. */
     function match(clauses) {
-      var boosts = {}, numbers = [], excluded = [], order = [], seen = {};
+      var boosts = {}, numbers = [], excluded = [], order = [], seen = [];
       var dots = new Float64Array(head.documents * width);
       var expanded = clauses.map(expand);
+      var wordCount = clauses.reduce(function (most, clause) { return Math.max(most, clause.word + 1 || 0); }, 0);
+      var lanes = Math.ceil(wordCount / 32), wordsOf = {};  // a term's words, as bits in lanes of 32
       clauses.forEach(function (clause, c) {
         expanded[c].forEach(function (n) {
           if (clause.prohibited) { excluded.push(n); return; }
-          if (!(n in boosts)) { boosts[n] = 0; numbers.push(n); }
+          if (!(n in boosts)) { boosts[n] = 0; numbers.push(n); wordsOf[n] = new Int32Array(lanes); }
           boosts[n] += clause.boost || 1;
+          if (clause.word >= 0) wordsOf[n][clause.word >> 5] |= 1 << (clause.word & 31);
         });
       });
       numbers.sort(function (a, b) { return a - b; });
@@ -94,22 +98,19 @@
       excluded.forEach(function (n) {
         postingsOf(n).forEach(function (flat) { for (var i = 0; i < flat.length; i += 2) left[flat[i]] = 1; });
       });
-      // Which documents matched which terms in which fields, in the order lunr meets them:
-      // each field of a document (a key) has a chain of entries, one per term.
-      var entries = { term: [], next: [], first: new Int32Array(dots.length).fill(-1), termOf: termOf, width: width, fields: fields };
-      var last = new Int32Array(dots.length);
+      // Which fields of which documents matched (keys, in the order lunr meets them), and each document's words.
+      var met = new Uint8Array(dots.length), docWords = new Int32Array(head.documents * lanes);
       clauses.forEach(function (clause, c) {
         if (clause.prohibited) return;
         expanded[c].forEach(function (n) {
           if (seen[n]) return;
           seen[n] = true;
+          var bits = wordsOf[n];
           postingsOf(n).forEach(function (flat, f) {
             for (var i = 0; i < flat.length; i += 2) {
-              var key = flat[i] * width + f, e = entries.term.length;
-              entries.term.push(n);
-              entries.next.push(-1);
-              if (entries.first[key] < 0) { entries.first[key] = e; order.push(key); } else entries.next[last[key]] = e;
-              last[key] = e;
+              var key = flat[i] * width + f;
+              if (!met[key]) { met[key] = 1; order.push(key); }
+              for (var l = 0; l < lanes; l++) docWords[flat[i] * lanes + l] |= bits[l];
             }
           });
         });
@@ -123,6 +124,11 @@
           }
         });
       });
+      // The terms in the order lunr met them, for the terms of the matches shown (Match.terms).
+      var metTerms = { numbers: [], termOf: termOf, postingsOf: postingsOf, fields: fields };
+      clauses.forEach(function (clause, c) {
+        if (!clause.prohibited) expanded[c].forEach(function (n) { if (metTerms.numbers.indexOf(n) < 0) metTerms.numbers.push(n); });
+      });
       var matches = [], results = [];
       order.forEach(function (key) {
         var ref = Math.floor(key / width);
@@ -130,9 +136,10 @@
         var score = dots[key] / magnitude || 0, known = matches[ref];
         if (known) {
           known.score += score;
-          known.keys.push(key);
         } else {
-          known = matches[ref] = new Match(ref, score, key, entries);
+          var words = 0;
+          for (var l = 0; l < lanes; l++) words += bitCount(docWords[ref * lanes + l]);
+          known = matches[ref] = new Match(ref, score, words, metTerms);
           results.push(known);
         }
       });
@@ -172,36 +179,60 @@
     };
   }
 
-  /* A document a query matched: its `ref`, its `score`, and the terms it matched.
-   * `terms` gives the fields each term is in, as lunr's match data does
-   * ({term: [field, ...]}); it is put together only when read, for the few
-   * results shown, not for the thousands a short prefix can match. */
-  function Match(ref, score, key, entries) {
+  /* The number of bits set in a 32-bit integer. */
+  function bitCount(bits) {
+    bits -= (bits >>> 1) & 0x55555555;
+    bits = (bits & 0x33333333) + ((bits >>> 2) & 0x33333333);
+    return (((bits + (bits >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+  }
+
+  /* A document a query matched: its `ref`, its `score`, how many of the query's
+   * `words` it matched, and the terms it matched. `terms` gives the fields each
+   * term is in, as lunr's match data does ({term: [field, ...]}); it is worked
+   * out only when read, for the few results shown, not for the thousands of
+   * matches a short prefix can have. */
+  function Match(ref, score, words, met) {
     this.ref = String(ref);
     this.score = score;
-    this.keys = [key];  // the document's fields that matched, as document * fields + field
-    this.entries = entries;
+    this.words = words;
+    this.met = met;
     this.byTerm = null;
   }
 
-  /* Calls `visit(term, field)` for each term the match matched, in each field, in lunr's order. */
-  Match.prototype.eachTerm = function (visit) {
-    var entries = this.entries;
-    this.keys.forEach(function (key) {
-      var field = entries.fields[key % entries.width];
-      for (var e = entries.first[key]; e >= 0; e = entries.next[e]) visit(entries.termOf(entries.term[e]), field);
-    });
-  };
-
+  /* The terms in lunr's order: the document's fields in the order their first
+   * term was met, and each field's terms in the order they were met. */
   Object.defineProperty(Match.prototype, "terms", {
     get: function () {
       if (!this.byTerm) {
-        var byTerm = this.byTerm = {};
-        this.eachTerm(function (term, field) { (byTerm[term] = byTerm[term] || []).push(field); });
+        var met = this.met, ref = Number(this.ref), found = [], fieldOrder = [], byTerm = this.byTerm = {};
+        met.numbers.forEach(function (n) {
+          met.postingsOf(n).forEach(function (flat, f) {
+            if (!hasDocument(flat, ref)) return;
+            found.push([n, f]);
+            if (fieldOrder.indexOf(f) < 0) fieldOrder.push(f);
+          });
+        });
+        fieldOrder.forEach(function (f) {
+          found.forEach(function (hit) {
+            if (hit[1] !== f) return;
+            var term = met.termOf(hit[0]);
+            (byTerm[term] = byTerm[term] || []).push(met.fields[f]);
+          });
+        });
       }
       return this.byTerm;
     }
   });
+
+  /* Whether postings (doc, score, doc, score... docs ascending) hold document `ref`. */
+  function hasDocument(flat, ref) {
+    var low = 0, high = flat.length / 2;
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (flat[middle * 2] < ref) low = middle + 1; else high = middle;
+    }
+    return low < flat.length / 2 && flat[low * 2] === ref;
+  }
 
   /* A shard's terms, front-coded by svhub.engine.index.front_coded: after each
    * newline, one base-36 digit says how many letters a term shares with the

@@ -61,21 +61,17 @@
     return out;
   }
 
-  /* Whether query word `word` (its stem `root`) matches index term `term`. */
-  function matchesTerm(word, root, term, prefixMin) {
-    return term === root || (word.length >= prefixMin && term.lastIndexOf(root, 0) === 0);
-  }
-
   /* The matches by ref (a row of the facet table), each with `words`, how many
    * of the query's words it matched, or null while a shard of `index`
    * (hub.index.load) is fetched; `ready(ok)` is called once it has come. */
   function run(index, text, ready) {
-    var list = words(text), roots = list.map(function (word) { return rootOf(index, word); }), clauses = [];
+    var list = words(text), clauses = [];
     list.forEach(function (word, w) {
+      var root = rootOf(index, word);
       if (word.length >= index.prefixMin) {
-        clauses.push({ term: roots[w], prefix: true }, { term: roots[w], boost: 10 });
+        clauses.push({ term: root, prefix: true, word: w }, { term: root, boost: 10, word: w });
       } else {
-        clauses.push({ term: roots[w] });
+        clauses.push({ term: root, word: w });
         index.prefetch(word);
       }
     });
@@ -84,24 +80,8 @@
     });
     var found = index.search(clauses, ready);
     if (!found) return null;
-    var matches = {}, wordsOf = {};
-    /* The positions in `list` of the words that index term `term` matches. */
-    function wordsOfTerm(term) {
-      if (!wordsOf[term]) {
-        wordsOf[term] = [];
-        list.forEach(function (word, w) { if (matchesTerm(word, roots[w], term, index.prefixMin)) wordsOf[term].push(w); });
-      }
-      return wordsOf[term];
-    }
-    var counted = new Int32Array(list.length).fill(-1);  // the match that last counted each word
-    found.forEach(function (match, m) {
-      var hit = 0;
-      match.eachTerm(function (term) {
-        wordsOfTerm(term).forEach(function (w) { if (counted[w] !== m) { counted[w] = m; hit++; } });
-      });
-      match.words = hit;
-      matches[match.ref] = match;
-    });
+    var matches = {};
+    found.forEach(function (match) { matches[match.ref] = match; });
     return matches;
   }
 
