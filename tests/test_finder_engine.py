@@ -52,7 +52,9 @@ QUERIES = ["social value", "apprentices", "apprentice", "appren", "housing repai
            "local-authority", "ap", "carbon net zero", "(procurement)", "NHS trust", "zzzz",
            "apprenticeships in housing repairs zzzz", "apprenticeship", "apprentices -housing", "-nhs trust",
            "local-authority -repair", "-zzzz apprentices", "apprentices -", "apprenticesh",
-           "partnershi working", "publish"]
+           "partnershi working", "publish",
+           # More than 32 words: the engine counts each result's words in bits, 32 to a lane.
+           " ".join(f"zq{a}{b}" for a in "abcd" for b in "abcdefgh") + " apprentices housing repairs"]
 
 
 def node(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:

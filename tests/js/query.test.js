@@ -78,6 +78,27 @@ test("any word may match, results with every word come first, and stop words are
   assert.deepEqual(await search(index, "the and of"), []);
 });
 
+test("results with every word come first however many words are typed", async () => {
+  // Thirty-two words that match nothing, then three that do: each result's words
+  // are counted past the first 32, so one with all three still comes first.
+  const { index } = openIndex();
+  const filler = [..."abcd"].flatMap((a) => [..."abcdefgh"].map((b) => "zq" + a + b)).join(" ");
+  const text = filler + " housing apprentices repairs";
+  const long = await search(index, text), short = await search(index, "housing apprentices repairs");
+  assert.deepEqual(long, short);
+  const matches = await new Promise((resolve) => {
+    const attempt = () => { const m = hub.query.run(index, text, attempt); if (m) resolve(m); };
+    attempt();
+  });
+  const counts = Object.values(matches).map((match) => match.words);
+  assert.ok(Math.max(...counts) >= 2 && Math.min(...counts) === 1, "the fixtures have results with one word and with more");
+  for (const match of Object.values(matches)) {
+    const stems = ["hous", "apprentic", "repair"];
+    const named = stems.filter((stem) => hub.query.matchedTerms(match).some((term) => term.startsWith(stem)));
+    assert.equal(match.words, named.length, "a result's words are those its terms show");
+  }
+});
+
 test("a word typed with a minus in front leaves out what has it, and is not searched for", async () => {
   const { index } = openIndex();
   const apprentices = await search(index, "apprentices"), housing = await search(index, "housing");
