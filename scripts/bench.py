@@ -92,7 +92,6 @@ class Figures:
     index_shards: int = 0
     text_chunks: int = 0
     finder_page_transfer: int = 0
-    index_ready_ms: float = 0.0
     keystroke_ms: list[float] = field(default_factory=list)
     facet_click_ms: list[float] = field(default_factory=list)
     material_first_ms: float | None = 0.0  # None: no results within MATERIAL_LIMIT_MS
@@ -271,11 +270,7 @@ TYPE_AND_TIME = """async ({query, facet}) => {
   const keys = [];
   await new Promise(r => { const wait = () => document.querySelector('.hub-finder--ready') ? r() : setTimeout(wait, 10); wait(); });
   const box = document.getElementById('hub-finder-q');
-  const focused = performance.now();
-  box.focus();  // fetches the keyword index; keystrokes are timed once it is loaded
-  const indexMark = () => performance.getEntriesByName('hub-finder-index')[0];
-  await new Promise(r => { const wait = () => indexMark() ? r() : setTimeout(wait, 5); wait(); });
-  const indexReady = indexMark().startTime - focused;
+  box.focus();  // the keyword index's head is in the page; its shards come as the words need them
   await new Promise(r => setTimeout(r, 300));
   for (let i = 1; i <= query.length; i++) {
     const t0 = performance.now(), before = renders();
@@ -291,7 +286,7 @@ TYPE_AND_TIME = """async ({query, facet}) => {
     await frame(before);
     clicks.push(performance.now() - t0);
   }
-  return {keys, clicks, indexReady};
+  return {keys, clicks};
 }"""
 
 SITE_SEARCH = """async (query) => {
@@ -348,7 +343,7 @@ def measure(site: Path, plain_site: Path, figures: Figures, runs: int) -> None:
             warm(f"{server.url}case-studies/?q={QUERY}")
             warm(f"{server.url}{GUIDANCE}")
             warm(f"{plain.url}?q={QUERY}")
-            first, first_facets, finder_transfer, keys, clicks, index_ready = [], [], [], [], [], []
+            first, first_facets, finder_transfer, keys, clicks = [], [], [], [], []
             first_paint, guidance, search_first, search_bytes = [], [], [], []
             for _ in range(runs):
                 context, page = fresh()
@@ -374,7 +369,6 @@ def measure(site: Path, plain_site: Path, figures: Figures, runs: int) -> None:
                 timings = page.evaluate(TYPE_AND_TIME, {"query": QUERY, "facet": FACET})
                 keys += timings["keys"]
                 clicks += timings["clicks"]
-                index_ready.append(timings["indexReady"])
                 context.close()
             figures.finder_first_ms = median(first)
             figures.guidance_transfer = int(median(guidance))
@@ -384,7 +378,6 @@ def measure(site: Path, plain_site: Path, figures: Figures, runs: int) -> None:
             figures.first_paint_ms = median(first_paint)
             figures.finder_page_transfer = int(median(finder_transfer))
             figures.keystroke_ms = [round(median(keys), 1), round(max(keys), 1)]
-            figures.index_ready_ms = median(index_ready)
             figures.facet_click_ms = [round(median(clicks), 1), round(max(clicks), 1)]
 
             material, material_transfer = [], []
@@ -560,7 +553,6 @@ def report(all_figures: list[Figures], reference: Figures) -> str:
     add("finder / Material, first results", lambda f: f"{f.finder_first_ms / f.material_first_ms:.2f}"
         if f.material_first_ms else "n/a")
     add("finder / Pagefind's first 10 results, same run", lambda f: ratio(f.finder_first_ms, f.pagefind_first_ms))
-    add("keyword index ready, from focus (ms)", lambda f: f"{f.index_ready_ms:.0f}")
     add("keystroke to results (ms, median/max)", lambda f: "{} / {}".format(*f.keystroke_ms))
     add("facet click to results (ms, median/max)", lambda f: "{} / {}".format(*f.facet_click_ms))
     add(f"guidance page first load, gzip (no search; {kb(reference.guidance_transfer)} at {REFERENCE})",

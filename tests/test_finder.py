@@ -123,6 +123,16 @@ def test_the_listing_hands_the_finder_its_files_through_data_attributes(finder_s
     assert not listing.select_one("#hub-finder").select("script"), "no inline script (the CSP forbids them)"
 
 
+def test_the_listing_carries_the_keyword_index_head_so_the_query_shards_are_asked_for_at_once(finder_site):
+    """With keywords in the URL, finder.js asks for the query's shards as soon as it runs:
+    the index's head is in the page, as data the CSP does not run, the same as its file."""
+    listing = soup(finder_site, "case-studies/")
+    head = listing.select_one("head script#hub-finder-index")
+    assert head["type"] == "application/json"
+    published = json.loads((finder_site / "case-studies" / "data" / "finder-index.json").read_text(encoding="utf-8"))
+    assert json.loads(head.string) == published and published["shard_files"]
+
+
 def test_the_results_text_comes_in_two_files_the_newest_case_studies_and_the_rest():
     loaded = load_library(sorted(VALID.glob("*.md")), HubPaths())
     base = loaded.library.case_studies[0]
@@ -196,15 +206,18 @@ def test_the_keyword_index_loads_only_for_keywords_and_each_file_once(page, find
     expect(page.locator("#hub-finder-count")).to_have_text("4 case studies match")
     assert len(titles(page)) == 4, "the newest case studies' text is enough"
     assert fetched.count("finder-facets.json") == 1 and fetched.count("finder-text-0.json") == 1
-    assert "finder-index.json" not in fetched, "no keywords yet: no index"
+    assert not [f for f in fetched if f.startswith("finder-index")], "no keywords yet: no index"
     page.unroute("**/finder-text-1.json")
     page.focus("#hub-finder-q")  # about to type: the index comes now
     page.wait_for_function("() => performance.getEntriesByName('hub-finder-index').length")
     fetched.clear()
     open_finder(page, finder_server, "?q=apprentices")
     expect(page.locator("#hub-finder-count")).to_have_text("4 case studies match")
-    files = ("finder-facets.json", "finder-index.json", "finder-text-0.json", "finder-text-1.json", "lunr.js")
+    files = ("finder-facets.json", "finder-text-0.json", "finder-text-1.json", "lunr.js")
     assert sorted(f for f in fetched if f in files) == sorted(files), "each file is fetched once, whoever starts it"
+    shards = [f for f in fetched if f.startswith("finder-index-")]
+    assert shards and len(set(shards)) == len(shards), "the query's shards, each once"
+    assert "finder-index.json" not in fetched, "the index's head comes in the page"
 
 
 @pytest.mark.browser
@@ -437,9 +450,9 @@ def test_when_the_results_text_cannot_load_the_finder_says_so(page, finder_serve
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("part", ["**/finder-index.json", "**/finder-index-*.json"], ids=["head", "shard"])
 def test_when_the_search_index_cannot_load_the_finder_says_so_and_tries_again_on_the_next_search(
-        page, finder_server, part):
+        page, finder_server):
+    part = "**/finder-index-*.json"  # a shard: the index's head comes in the page
     page.route(part, lambda route: route.abort())
     open_finder(page, finder_server)
     page.fill("#hub-finder-q", "apprentices")

@@ -65,14 +65,14 @@ class HubBuild:
         build._check_content()
         build.changes = load_change_notes(paths, build.site.today)
         if build.ok:
-            listings = Listings(loaded.library, build.site, build.collections)
+            finder = finder_files(loaded.library)
+            listings = Listings(loaded.library, build.site, build.collections, finder.index_head)
             build.pages = [*listings.listing_pages(), *CaseStudyPages(loaded.library, build.site).pages(),
                            *listings.facet_pages()]
             dictionary = data_dictionary(loaded.library.vocab)
             dictionary.body += reuse_section("about/")  # Markdown links are relative to the file
             build.pages.append(dictionary)
             build.pages.append(search_page())
-            finder = finder_files(loaded.library)
             syndication = syndicate(build.pages, loaded.library, build.changes, build.site)
             build.pages += syndication.pages
             build.downloads = (downloads(loaded.library) + finder.files + browser_scripts(paths.root)

@@ -37,10 +37,14 @@ def _json_lines(rows: list[Any]) -> bytes:
     return ("[\n" + ",\n".join(_json(row).decode("utf-8") for row in rows) + "\n]").encode("utf-8")
 
 
-@dataclass
+@dataclass(frozen=True)
 class FinderFiles:
     files: list[GeneratedFile]
     index_seconds: float
+    # The keyword index's head, also written into the finder's page (finder.html): with
+    # keywords in the URL, the finder asks for the query's shards as soon as its script
+    # runs, rather than once a fetched head has come through a busy page.
+    index_head: dict[str, Any]
 
 
 def shard_path(number: int) -> str:
@@ -60,4 +64,5 @@ def finder_files(library: Library) -> FinderFiles:
         [GeneratedFile(FACETS_PATH, _json(table)), *text, GeneratedFile(INDEX_PATH, _json(head)),
          *shards, GeneratedFile(LUNR_PATH, lunr_js())],
         seconds,
+        head,
     )

@@ -32,11 +32,13 @@ LISTING_PAGE_SIZE = 100
 class Listings:
     """Turns a validated Library into the listing and facet pages."""
 
-    def __init__(self, library: Library, site: SiteInfo, collections: CollectionText | None = None):
+    def __init__(self, library: Library, site: SiteInfo, collections: CollectionText | None = None,
+                 index_head: dict[str, Any] | None = None):
         self.library = library
         self.vocab: Vocabularies = library.vocab
         self.site = site
         self.collections = collections
+        self.index_head = index_head  # the finder's keyword index head (svhub.finder.files), for its page
 
     def facet_pages(self) -> list[GeneratedPage]:
         """Each page facet's index, and a page for each of its values."""
@@ -73,7 +75,7 @@ class Listings:
         title = "Case studies" if number == 1 else f"Case studies, page {number} of {count}"
         return GeneratedPage(src_uri=f"{here}index.md" if number == 1 else f"{here[:-1]}.md", title=title,
                              body=body, hide=("toc",), template="finder.html" if number == 1 else "",
-                             data={"finder": dict(FINDER_DATA)} if number == 1 else {},
+                             data={"finder": dict(FINDER_DATA), "index_head": self.index_head} if number == 1 else {},
                              html_blocks=(str(results),),
                              description="Search and browse real examples of social value in public contracts.")
 

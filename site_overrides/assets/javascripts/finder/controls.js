@@ -24,7 +24,7 @@
     node.value = value;
   }
 
-  /* `on` hears of each change: query(text), focus(), facet(param, id, checked),
+  /* `on` hears of each change: query(text), facet(param, id, checked),
    * years(range), weighting(percent or null), sort(order), and results() when
    * the reader asks to see the results. */
   function build(table, on) {
@@ -32,7 +32,6 @@
 
     ui.q = el("input", { type: "search", id: "hub-finder-q", name: "q", autocomplete: "off",
                          "aria-describedby": "hub-finder-q-hint" });
-    ui.q.addEventListener("focus", function () { on.focus(); });
     ui.q.addEventListener("input", function () { on.query(ui.q.value); });
     ui.search = el("div", { "class": "hub-finder__query" }, [
       el("label", { "for": "hub-finder-q", text: "Search case studies" }), ui.q,

@@ -2,8 +2,9 @@
  *
  * It starts fetching the finder's data, so the network works while the page is
  * parsed and Material's bundle runs: the facet table and the newest case
- * studies' text always; the keyword index and the older case studies' text only
- * when the URL has keywords. finder.js picks them up from hub.fetches, with
+ * studies' text always; the older case studies' text only when the URL has
+ * keywords (finder.js asks for the keyword index's shards itself, from the
+ * index's head in the page, as soon as it runs). finder.js picks them up from hub.fetches, with
  * the files' addresses (hub.href) and the listing's own (hub.listing). Until the finder shows its results,
  * the listing it replaces is not drawn (class hub-finder-js, finder.css). */
 (function (hub) {
@@ -25,7 +26,6 @@
   fetches.facets = hub.json(href("facets"));
   fetches.text = hub.text(href("text"));  // the newest case studies' text
   if (hub.hasKeywords(params.get("q"))) {  // results ranked by keywords could be anywhere
-    fetches.index = hub.json(href("index"));
     fetches.olderText = hub.text(href("older-text"));
   }
 })(window.hubFinder);

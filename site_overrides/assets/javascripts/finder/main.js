@@ -5,8 +5,9 @@
  * (svhub/finder/files.py): a facet table, enough for filtering, counts and sorting;
  * the results' text in two files, the newest case studies and the rest, each
  * fetched when results need it and the rest ahead when the page is idle; and
- * the prebuilt keyword index (engine/index.js), fetched only when someone
- * searches (never built here). Data arrives as JSON or data- attributes
+ * the prebuilt keyword index (engine/index.js), whose head is in the page
+ * (finder.html) and whose shards are fetched only when someone searches (never
+ * built here). Data arrives as JSON or data- attributes
  * (on finder-url.js's tag) and is put on the page as text, never as HTML.
  *
  * This module joins the engine (hub.data, hub.index, hub.query, hub.state,
@@ -14,24 +15,27 @@
  * hub.chips, hub.suggest, hub.count, hub.print). */
 (function (hub) {
   "use strict";
-  if (!hub || !hub.href || !window.fetch || !window.URLSearchParams || !window.Proxy) return;
+  var indexHead = document.getElementById("hub-finder-index");
+  if (!hub || !hub.href || !indexHead || !window.fetch || !window.URLSearchParams || !window.Proxy) return;
   hub.started = true;
 
   var PAGE = 20;  // results shown at first, and added by each "Show more"
   var FILTERS = "hub-finder-filters";  // the filters' id, which links to them use
   var url = hub.href, S = hub.state, M = hub.count.MESSAGES;
   var root = null, table = null, text = null;
-  var index = null, indexLoading = null, indexFailed = false, csvText = null;
+  var index = hub.index.load(JSON.parse(indexHead.textContent), url("index")), indexFailed = false, csvText = null;
   var state = null, search = location.search;  // parsed once the facet table has come
   var shown = PAGE, lastAction = "", results = [], matches = null, renders = 0;
+  var matched = { q: null, matches: null };  // keywordMatches
   var ui = {};
 
-  // This script runs just before Material's bundle. With keywords in the URL,
-  // it fetches the index alongside the facet table (finder-url.js has usually
-  // started both already). As soon as they come, while the bundle runs, it
-  // works out the first results and fetches the text they show; the controls
-  // are built once the page is ready and Material has mounted its own components.
-  if (hasKeywords()) loadIndex();
+  // This script runs just before Material's bundle. With keywords in the URL, it
+  // asks for the query's shards of the index now, while the facet table comes
+  // (finder-url.js has usually started fetching it). As soon as they come, while
+  // the bundle runs, it works out the first results and fetches the text they show;
+  // the controls are built once the page is ready and Material has mounted its own components.
+  performance.mark("hub-finder-index");  // read by `make bench`
+  firstResults();
   Promise.all([json("facets").then(prepare), pageReady()]).then(start, giveUp);
 
   /* After DOMContentLoaded's listeners on the document, which are Material's. */
@@ -56,22 +60,7 @@
     return hub.hasKeywords(state ? state.q : new URLSearchParams(search).get("q"));
   }
 
-  function loadIndex() {
-    if (!indexLoading) {
-      indexLoading = json("index").then(function (head) {
-        index = hub.index.load(head, url("index"));
-      }).then(function () {
-        performance.mark("hub-finder-index");  // read by `make bench`
-        firstResults();
-      }, function () {
-        indexLoading = hub.fetches.index = null;
-        indexArrived(false);
-      });
-    }
-    return indexLoading;
-  }
-
-  /* A search waits for the index, or a shard of it, until `ok` says whether it
+  /* A search waits for a shard of the index until `ok` says whether it
    * came. After a failure nothing is fetched again until the person searches again. */
   function indexArrived(ok) {
     indexFailed = !ok;
@@ -80,7 +69,6 @@
 
   /* The matches for keywords `q`, kept while the keywords stay the same, so
    * that a filter changed under them does not search again. */
-  var matched = { q: null, matches: null };
   function keywordMatches(q) {
     if (matched.q !== q || !matched.matches) matched = { q: q, matches: hub.query.run(index, q, indexArrived) };
     return matched.matches;
@@ -96,11 +84,10 @@
 
   /* Called whenever data comes. Once the controls are built, it updates them.
    * Before that, as soon as the facet table has come (and, for keywords, the
-   * index and the query's shards), it works out the first results and fetches
+   * query's shards of the index), it works out the first results and fetches
    * the text they show, while Material's bundle runs. */
   function firstResults() {
     if (ui.list) return update();
-    if (hasKeywords() && !index) return;  // loadIndex calls again
     if (!table) {  // fetches the query's shards while the facet table comes
       if (hasKeywords()) keywordMatches(new URLSearchParams(search).get("q"));
       return;
@@ -109,10 +96,10 @@
   }
 
   /* Sets `matches` and `results`, sorted, and returns how many results each
-   * facet value would give; null while the keyword index, or a shard of it, is on its way. */
+   * facet value would give; null while a shard of the keyword index is on its way. */
   function filter() {
     var keywords = hasKeywords();
-    matches = keywords && index && !indexFailed ? keywordMatches(state.q) : null;
+    matches = keywords && !indexFailed ? keywordMatches(state.q) : null;
     if (keywords && !matches) return null;
     var counted = hub.filter.run(table, state, matches);
     results = hub.filter.sort(counted.rows, S.sortOrder(state), table, matches);
@@ -122,7 +109,7 @@
   /* Redraws for the state; the promise is kept once the results are shown. */
   function update() {
     var counted = filter();
-    if (!counted) {  // the index, or a shard of it, is on its way or could not be loaded
+    if (!counted) {  // a shard of the index is on its way or could not be loaded
       hub.count.set(ui.count, indexFailed ? M.indexFailed : M.indexLoading);
       return Promise.resolve();
     }
@@ -187,9 +174,9 @@
     performance.mark("hub-finder-render");
   }
 
-  /* The words of the query no case study contains, once the index has come. */
+  /* The words of the query no case study contains, once the shards they would be in have come. */
   function unmatched() {
-    return index && hasKeywords() ? hub.query.unmatched(index, state.q) : [];
+    return hasKeywords() ? hub.query.unmatched(index, state.q) : [];
   }
 
   /* What the reader does with what the finder made of their words (hub.suggest). */
@@ -233,7 +220,6 @@
     build();
     var pages = document.querySelector(".hub-pages");
     if (pages) pages.hidden = true;
-    if (state.q) loadIndex();
     update();
     window.addEventListener("beforeprint", addresses);
     window.addEventListener("popstate", function () {
@@ -242,7 +228,6 @@
       lastAction = "";
       ui.controls.sync(state);
       indexFailed = false;
-      if (hasKeywords()) loadIndex();
       shown = PAGE;
       update();
     });
@@ -253,12 +238,10 @@
   function build() {
     var el = hub.dom.el, list = root.querySelector("ol.hub-results");
     var controls = ui.controls = hub.controls.build(table, {
-      focus: loadIndex,
       query: function (q) {
         indexFailed = false;
         state.q = q;
         shown = PAGE;
-        if (hasKeywords()) loadIndex();
         act("typing");
       },
       facet: function (param, id, checked) {
