@@ -83,9 +83,9 @@
   /* Sorts rows (newest first already) in `order` (hub.state.sortOrder). */
   function sort(rows, order, table, matches) {
     if (order === "relevance") {
-      // Each row's match is looked up once, not at every comparison.
-      var compare = hub.query.compare, paired = rows.map(function (row) { return { row: row, match: matches[row] }; });
-      paired.sort(function (a, b) { return compare(a.match, b.match) || a.row - b.row; });
+      // Each row's sort key is worked out once, not at every comparison.
+      var Q = hub.query, paired = rows.map(function (row) { return { row: row, key: Q.sortKey(matches[row]) }; });
+      paired.sort(function (a, b) { return Q.compareKeys(a.key, b.key) || a.row - b.row; });
       paired.forEach(function (pair, i) { rows[i] = pair.row; });
     } else if (order === "value") {
       var value = table.columns.contract_value;

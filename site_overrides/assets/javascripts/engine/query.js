@@ -96,9 +96,19 @@
     return Math.round(match.score * 1e6);
   }
 
-  /* Orders two matches, the better first: more words, then a higher score. */
+  /* What the ranking compares of a match, worked out once for a sort of many. */
+  function sortKey(match) {
+    return { words: match.words, rank: rank(match) };
+  }
+
+  /* Orders two sort keys, the better first: more words, then a higher score. */
+  function compareKeys(a, b) {
+    return b.words - a.words || b.rank - a.rank;
+  }
+
+  /* Orders two matches, the better first. */
   function compare(a, b) {
-    return b.words - a.words || rank(b) - rank(a);
+    return compareKeys(sortKey(a), sortKey(b));
   }
 
   /* The index terms a match matched, which results mark in the text. */
@@ -118,7 +128,7 @@
     return known;
   }
 
-  hub.query = { words: words, positive: positive, excluded: excluded, run: run, unmatched: unmatched, rank: rank, compare: compare,
+  hub.query = { words: words, positive: positive, excluded: excluded, run: run, unmatched: unmatched, sortKey: sortKey, compareKeys: compareKeys, compare: compare,
                 matchedTerms: matchedTerms, stem: stem, stemWord: stemWord };
   if (typeof module === "object" && module.exports) module.exports = hub.query;
 })(globalThis.hubFinder = globalThis.hubFinder || {});
