@@ -66,7 +66,7 @@ class HubBuild:
         build.changes = load_change_notes(paths, build.site.today)
         if build.ok:
             finder = finder_files(loaded.library)
-            listings = Listings(loaded.library, build.site, build.collections, finder.index_head)
+            listings = Listings(loaded.library, build.site, finder.index_head, build.collections)
             build.pages = [*listings.listing_pages(), *CaseStudyPages(loaded.library, build.site).pages(),
                            *listings.facet_pages()]
             dictionary = data_dictionary(loaded.library.vocab)

@@ -32,8 +32,8 @@ LISTING_PAGE_SIZE = 100
 class Listings:
     """Turns a validated Library into the listing and facet pages."""
 
-    def __init__(self, library: Library, site: SiteInfo, collections: CollectionText | None = None,
-                 index_head: dict[str, Any] | None = None):
+    def __init__(self, library: Library, site: SiteInfo, index_head: dict[str, Any],
+                 collections: CollectionText | None = None):
         self.library = library
         self.vocab: Vocabularies = library.vocab
         self.site = site

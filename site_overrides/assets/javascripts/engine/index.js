@@ -98,18 +98,21 @@
       excluded.forEach(function (n) {
         postingsOf(n).forEach(function (flat) { for (var i = 0; i < flat.length; i += 2) left[flat[i]] = 1; });
       });
-      // Which fields of which documents matched (keys, in the order lunr meets them), and each document's words.
-      var met = new Uint8Array(dots.length), docWords = new Int32Array(head.documents * lanes);
+      // Which fields of which documents matched (keys, in the order lunr meets them), each
+      // document's words, and the terms in the order lunr meets them, for the matches' terms.
+      var keySeen = new Uint8Array(dots.length), docWords = new Int32Array(head.documents * lanes);
+      var termsMet = { numbers: [], termOf: termOf, postingsOf: postingsOf, fields: fields };
       clauses.forEach(function (clause, c) {
         if (clause.prohibited) return;
         expanded[c].forEach(function (n) {
           if (seen[n]) return;
           seen[n] = true;
+          termsMet.numbers.push(n);
           var bits = wordsOf[n];
           postingsOf(n).forEach(function (flat, f) {
             for (var i = 0; i < flat.length; i += 2) {
               var key = flat[i] * width + f;
-              if (!met[key]) { met[key] = 1; order.push(key); }
+              if (!keySeen[key]) { keySeen[key] = 1; order.push(key); }
               for (var l = 0; l < lanes; l++) docWords[flat[i] * lanes + l] |= bits[l];
             }
           });
@@ -124,11 +127,6 @@
           }
         });
       });
-      // The terms in the order lunr met them, for the terms of the matches shown (Match.terms).
-      var metTerms = { numbers: [], termOf: termOf, postingsOf: postingsOf, fields: fields };
-      clauses.forEach(function (clause, c) {
-        if (!clause.prohibited) expanded[c].forEach(function (n) { if (metTerms.numbers.indexOf(n) < 0) metTerms.numbers.push(n); });
-      });
       var matches = [], results = [];
       order.forEach(function (key) {
         var ref = Math.floor(key / width);
@@ -139,7 +137,7 @@
         } else {
           var words = 0;
           for (var l = 0; l < lanes; l++) words += bitCount(docWords[ref * lanes + l]);
-          known = matches[ref] = new Match(ref, score, words, metTerms);
+          known = matches[ref] = new Match(ref, score, words, termsMet);
           results.push(known);
         }
       });
@@ -191,11 +189,11 @@
    * term is in, as lunr's match data does ({term: [field, ...]}); it is worked
    * out only when read, for the few results shown, not for the thousands of
    * matches a short prefix can have. */
-  function Match(ref, score, words, met) {
+  function Match(ref, score, words, termsMet) {
     this.ref = String(ref);
     this.score = score;
     this.words = words;
-    this.met = met;
+    this.termsMet = termsMet;
     this.byTerm = null;
   }
 
@@ -204,7 +202,7 @@
   Object.defineProperty(Match.prototype, "terms", {
     get: function () {
       if (!this.byTerm) {
-        var met = this.met, ref = Number(this.ref), found = [], fieldOrder = [], byTerm = this.byTerm = {};
+        var met = this.termsMet, ref = Number(this.ref), found = [], fieldOrder = [], byTerm = this.byTerm = {};
         met.numbers.forEach(function (n) {
           met.postingsOf(n).forEach(function (flat, f) {
             if (!hasDocument(flat, ref)) return;

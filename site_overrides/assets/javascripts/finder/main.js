@@ -34,7 +34,6 @@
   // (finder-url.js has usually started fetching it). As soon as they come, while
   // the bundle runs, it works out the first results and fetches the text they show;
   // the controls are built once the page is ready and Material has mounted its own components.
-  performance.mark("hub-finder-index");  // read by `make bench`
   firstResults();
   Promise.all([json("facets").then(prepare), pageReady()]).then(start, giveUp);
 
