@@ -46,21 +46,27 @@ def _files():
     yield from sorted(p for p in (CONTENT / "_data").glob("*.yml") if p.name not in NOT_CITATIONS)
 
 
+def _citations(path):
+    """A content file's name, its source entries (with where each sits) and the links in its text."""
+    text = path.read_text(encoding="utf-8")
+    name = path.relative_to(ROOT).as_posix()
+    if path.suffix == ".md":
+        front = FRONT.match(text)
+        data = yaml.safe_load(front.group(1)) if front else None
+        body = text[front.end():] if front else text
+    else:
+        data, body = yaml.safe_load(text), ""
+    return name, list(_entries(data, name)), list(LINK.finditer(body))
+
+
 def unlabelled_mirrors() -> list[str]:
     problems = []
     for path in _files():
-        text = path.read_text(encoding="utf-8")
-        name = path.relative_to(ROOT).as_posix()
-        if path.suffix == ".md":
-            front = FRONT.match(text)
-            data = yaml.safe_load(front.group(1)) if front else None
-            body = text[front.end():] if front else text
-        else:
-            data, body = yaml.safe_load(text), ""
-        for where, entry in _entries(data, name):
+        name, entries, links = _citations(path)
+        for where, entry in entries:
             if MIRRORS.match(entry["url"]) and entry.get("copy") is not True:
                 problems.append(f"{where}: {entry['url']} is a copy site but the entry has no 'copy: true'")
-        for match in LINK.finditer(body):
+        for match in links:
             if MIRRORS.match(match["url"]) and "copy" not in match["text"].lower():
                 problems.append(f"{name}: link '{match['text']}' to {match['url']} does not say it is a copy")
     return problems
@@ -74,14 +80,10 @@ def copies_in_guidance() -> list[str]:
     """Every copy a guidance page cites, in its sources or its text."""
     found = []
     for path in sorted((CONTENT / "guidance").rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        name = path.relative_to(ROOT).as_posix()
-        front = FRONT.match(text)
-        data = yaml.safe_load(front.group(1)) if front else None
-        found += [f"{where}: {entry['url']}" for where, entry in _entries(data, name)
+        name, entries, links = _citations(path)
+        found += [f"{where}: {entry['url']}" for where, entry in entries
                   if entry.get("copy") is True or MIRRORS.match(entry["url"])]
-        found += [f"{name}: {m['url']}" for m in LINK.finditer(text[front.end():] if front else text)
-                  if MIRRORS.match(m["url"])]
+        found += [f"{name}: {m['url']}" for m in links if MIRRORS.match(m["url"])]
     return found
 
 
