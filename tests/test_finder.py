@@ -220,6 +220,27 @@ def test_the_keyword_index_loads_only_for_keywords_and_each_file_once(page, find
 
 
 @pytest.mark.browser
+def test_the_first_results_for_a_link_are_worked_out_once(page, finder_server):
+    """While the page loads, the finder works out the first results to fetch the text they
+    show; building the controls shows those, rather than filtering and sorting every case
+    study again (at 10,000 case studies, about 7 ms more before the first results)."""
+    page.add_init_script("""(() => {
+      const hub = window.hubFinder = window.hubFinder || {};
+      let filter = null;
+      window.__filterRuns = 0;
+      Object.defineProperty(hub, "filter", { configurable: true, get: () => filter, set: (engine) => {
+        filter = Object.assign({}, engine, { run: function () { window.__filterRuns++; return engine.run.apply(this, arguments); } });
+      } });
+    })()""")
+    open_finder(page, finder_server, "?q=apprentices")
+    expect(page.locator("#hub-finder-count")).to_have_text("4 case studies match")
+    assert page.evaluate("window.__filterRuns") == 1
+    page.check("#hub-f-region-north-west")
+    expect(page.locator("#hub-finder-count")).not_to_have_text("4 case studies match")
+    assert page.evaluate("window.__filterRuns") == 2, "each change filters once"
+
+
+@pytest.mark.browser
 def test_values_in_one_facet_are_ored_and_facets_are_anded(page, finder_server):
     open_finder(page, finder_server)
     page.check("#hub-f-region-north-west")

@@ -27,6 +27,7 @@
   var state = null, search = location.search;  // parsed once the facet table has come
   var shown = PAGE, lastAction = "", results = [], matches = null, renders = 0;
   var matched = { q: null, matches: null };  // keywordMatches
+  var firstCounts = null;  // what filter() gave for the first results, before the controls were built
   var ui = {};
 
   // This script runs just before Material's bundle. With keywords in the URL, it
@@ -91,7 +92,8 @@
       if (hasKeywords()) keywordMatches(new URLSearchParams(search).get("q"));
       return;
     }
-    if (filter()) text.load(text.chunksOf(results.slice(0, shown))).catch(function () {});
+    firstCounts = filter();
+    if (firstCounts) text.load(text.chunksOf(results.slice(0, shown))).catch(function () {});
   }
 
   /* Sets `matches` and `results`, sorted, and returns how many results each
@@ -105,9 +107,11 @@
     return counted;
   }
 
-  /* Redraws for the state; the promise is kept once the results are shown. */
+  /* Redraws for the state; the promise is kept once the results are shown. The
+   * first time, the results worked out while the page was loading are not worked out again. */
   function update() {
-    var counted = filter();
+    var counted = firstCounts || filter();
+    firstCounts = null;
     if (!counted) {  // a shard of the index is on its way or could not be loaded
       hub.count.set(ui.count, indexFailed ? M.indexFailed : M.indexLoading);
       return Promise.resolve();
