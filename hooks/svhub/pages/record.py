@@ -18,7 +18,7 @@ from typing import Any
 import markdown
 from markupsafe import Markup
 
-from ..finder.files import FACETS_PATH, TEXT_PATHS
+from ..finder.files import FACETS_PATH
 from ..structure.facets import REGION
 from ..structure.thresholds import money
 from ..structure.vocabularies import Vocabularies
@@ -161,7 +161,7 @@ class RecordForm:
 
         steps = self.data["steps"]
         data = {
-            "facets": link(FACETS_PATH), "text": link(TEXT_PATHS[0]), "older-text": link(TEXT_PATHS[1]),
+            "facets": link(FACETS_PATH),
             "finder": link(f"{SECTION}/index.md"),
             "examples": json.dumps(self.example_sources(), allow_nan=False),
             "version": str(self.data["version"]),
